@@ -1,0 +1,53 @@
+# `make example` builds the demo blog; `make test` runs every check. Both set up .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+N ?= 200 1000 3000
+
+.PHONY: example test lint typecheck pytest docs wheel-check browser bench bench-smoke serve-example clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet -e ".[material]" --group dev
+	touch $(STAMP)
+
+example: $(STAMP)
+	cd example-site && ../$(BIN)/mkdocs build --strict
+
+serve-example: $(STAMP)
+	cd example-site && ../$(BIN)/mkdocs serve
+
+# Debian's Chromium for the tests that look at pages as a reader does (root on CI machines).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: run 'sudo apt-get install chromium' for the browser tests"; fi; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) browser
+	$(BIN)/pytest
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml
+
+wheel-check: $(STAMP)
+	$(BIN)/python tests/check_wheel.py
+
+bench-smoke: $(STAMP)
+	$(BIN)/python -m benchmarks.run --smoke
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(foreach n,$(N),--posts $(n))
+
+test: lint typecheck pytest docs example wheel-check bench-smoke
+
+clean:
+	rm -rf $(VENV) site example-site/site docs/site dist build .pytest_cache .mypy_cache .ruff_cache

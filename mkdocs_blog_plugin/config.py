@@ -1,0 +1,113 @@
+"""Typed configuration of the ``frontmatter-blog`` plugin.
+
+Every option has a default, so ``- frontmatter-blog`` alone gives a working blog.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from mkdocs_blog_plugin.ads_config import AdsConfig
+from mkdocs_blog_plugin.core.slugs import is_valid_slug
+
+
+class _TimezoneOption(c.Type[str]):
+    """An IANA time zone name such as ``UTC`` or ``Europe/Paris``."""
+
+    def __init__(self, default: str = "UTC") -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+            raise c.ValidationError(
+                f"unknown time zone {name!r}: use an IANA name such as 'UTC' or 'Europe/Paris'"
+            ) from error
+        return name
+
+
+class _SlugMapOption(c.DictOfItems[str]):
+    """A mapping of tag or category name to the slug it must have."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        mapping = super().run_validation(value)
+        for name, slug in mapping.items():
+            if not is_valid_slug(slug):
+                raise c.ValidationError(
+                    f"slug {slug!r} for {name!r} is not a valid slug: it must be non-empty "
+                    "and must not contain '/', '\\', '..', whitespace or a leading '.'"
+                )
+        return mapping
+
+
+class _PathSegmentOption(c.Type[str]):
+    """A relative folder path inside ``docs_dir`` (no leading '/', no '..')."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value).strip().strip("/")
+        parts = path.split("/")
+        if not path or any(part in ("", ".", "..") for part in parts) or "\\" in path:
+            raise c.ValidationError(
+                f"{value!r} is not a relative folder path such as 'blog' or 'news/posts'"
+            )
+        return path
+
+
+class BlogConfig(base.Config):
+    """Options of the ``frontmatter-blog`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the whole plugin off, e.g. with ``!ENV`` in a quick preview."""
+    blog_dir = _PathSegmentOption(default="blog")
+    """Folder of ``docs_dir`` whose Markdown pages (except ``index.md``) are posts."""
+    timezone = _TimezoneOption(default="UTC")
+    """Time zone of dates written without one (``2025-01-15`` or ``2025-01-15T10:00:00``)."""
+    drafts_on_serve = c.Type(bool, default=True)
+    """Show drafts, with a "Draft" banner, under ``mkdocs serve``."""
+    future_posts_as_drafts = c.Type(bool, default=False)
+    """Treat a post dated in the future as a draft, unless it says ``draft: false``."""
+    posts_per_page = c.Type(int, default=10)
+    """Entries on one page of a listing; later entries go to ``page/2/`` and so on."""
+    date_format = c.Type(str, default="%B %-d, %Y")
+    """``strftime`` format of displayed dates. ``%-d`` (day without zero) works everywhere."""
+    tags_dir = _PathSegmentOption(default="tags")
+    """Folder under ``blog_dir`` for the tag index and tag pages."""
+    categories_dir = _PathSegmentOption(default="categories")
+    """Folder under ``blog_dir`` for the category index and category pages."""
+    pagination_dir = _PathSegmentOption(default="page")
+    """Folder for the 2nd and later pages of a listing (``blog/page/2/``)."""
+    blog_title = c.Type(str, default="Blog")
+    """Title of the generated blog index."""
+    tags_title = c.Type(str, default="Tags")
+    """Title of the tag index."""
+    categories_title = c.Type(str, default="Categories")
+    """Title of the category index."""
+    tag_title = c.Type(str, default="Posts tagged “{name}”")
+    """Title of one tag's page; ``{name}`` is the tag."""
+    category_title = c.Type(str, default="Posts in “{name}”")
+    """Title of one category's page; ``{name}`` is the category."""
+    slug_map = _SlugMapOption()
+    """Pin the slug of a tag or category: ``{C++: cpp}``. Keys match case-insensitively."""
+    posts_in_nav = c.Type(bool, default=False)
+    """List posts in an automatic nav (they are left out by default, as a blog has many)."""
+    taxonomy_in_nav = c.Type(bool, default=False)
+    """List the blog index, tag and category pages in an automatic nav."""
+    ads = c.SubConfig(AdsConfig)
+    """In-article ad slots; see the Ads page of the docs."""
+
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, Warning]]]:
+        failed, warnings = super().validate()
+        if not failed and self.posts_per_page < 1:
+            failed.append(("posts_per_page", c.ValidationError("must be at least 1")))
+        return failed, warnings
