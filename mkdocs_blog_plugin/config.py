@@ -8,6 +8,7 @@ from __future__ import annotations
 import zoneinfo
 
 from mkdocs.config import base
+from mkdocs.config.base import ValidationError
 from mkdocs.config import config_options as c
 
 from mkdocs_blog_plugin.ads_config import AdsConfig
@@ -25,7 +26,7 @@ class _TimezoneOption(c.Type[str]):
         try:
             zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-            raise c.ValidationError(
+            raise ValidationError(
                 f"unknown time zone {name!r}: use an IANA name such as 'UTC' or 'Europe/Paris'"
             ) from error
         return name
@@ -41,7 +42,7 @@ class _SlugMapOption(c.DictOfItems[str]):
         mapping = super().run_validation(value)
         for name, slug in mapping.items():
             if not is_valid_slug(slug):
-                raise c.ValidationError(
+                raise ValidationError(
                     f"slug {slug!r} for {name!r} is not a valid slug: it must be non-empty "
                     "and must not contain '/', '\\', '..', whitespace or a leading '.'"
                 )
@@ -58,7 +59,7 @@ class _PathSegmentOption(c.Type[str]):
         path = super().run_validation(value).strip().strip("/")
         parts = path.split("/")
         if not path or any(part in ("", ".", "..") for part in parts) or "\\" in path:
-            raise c.ValidationError(
+            raise ValidationError(
                 f"{value!r} is not a relative folder path such as 'blog' or 'news/posts'"
             )
         return path
@@ -106,8 +107,8 @@ class BlogConfig(base.Config):
     ads = c.SubConfig(AdsConfig)
     """In-article ad slots; see the Ads page of the docs."""
 
-    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, Warning]]]:
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()
         if not failed and self.posts_per_page < 1:
-            failed.append(("posts_per_page", c.ValidationError("must be at least 1")))
+            failed.append(("posts_per_page", ValidationError("must be at least 1")))
         return failed, warnings

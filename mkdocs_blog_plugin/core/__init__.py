@@ -1,0 +1,1 @@
+"""The blog's model, free of MkDocs imports: posts, dates, slugs, taxonomy and pagination."""

@@ -1,0 +1,142 @@
+"""The ``frontmatter-blog`` plugin: MkDocs events, delegated to ``structure`` and ``renderer``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any, Literal
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from mkdocs_blog_plugin.config import BlogConfig
+from mkdocs_blog_plugin.renderer.render import Renderer
+from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+BLOG_CSS = "assets/frontmatter-blog/blog.css"
+_NOINDEX = '<meta name="robots" content="noindex">'
+
+
+class BlogPlugin(BasePlugin[BlogConfig]):
+    """Turns the Markdown pages under ``blog_dir`` into a blog."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        # on_startup only runs from the command line; a build() call from Python is a build.
+        self.serving = False
+        self.dirty = False
+        self.blog: Blog | None = None
+        self.renderer: Renderer | None = None
+        self.ads: Any = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        # Last in the search path: the theme and the user's custom_dir override our templates.
+        # Our CSS lives there too, so MkDocs copies it like any theme asset.
+        config.theme.dirs.append(TEMPLATES_DIR)
+        if BLOG_CSS not in config.extra_css:
+            config.extra_css.append(BLOG_CSS)
+        try:  # TEMPORARY until the ads package lands
+            from mkdocs_blog_plugin.ads import AdsFeature
+        except ImportError:
+            return
+        self.ads = AdsFeature(self.config.ads, serving=self.serving, render=self._render)
+        self.ads.on_config(config)
+
+    # Late, so that pages other plugins generate in on_files (gen-files, ...) can be posts.
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self.blog = collect_blog(
+            files,
+            config=config,
+            options=self.config,
+            serving=self.serving,
+            # Under --dirty, MkDocs rebuilds only files whose source changed; handing it
+            # in-memory bodies would mark every post as changed.
+            keep_bodies=not self.dirty,
+            now=dt.datetime.now(dt.timezone.utc),
+        )
+        # Headers, listings and ad slots are rendered while pages render (on_page_content),
+        # before on_env hands out the build's environment; every aggregate they show is known
+        # from front matter by now. get_env() builds the same environment: theme, custom_dir,
+        # filters and translations.
+        self.renderer = Renderer(
+            config.theme.get_env(), self.blog, date_format=self.config.date_format
+        )
+        return files
+
+    def _render(self, name: str, **context: Any) -> str:
+        assert self.renderer is not None, "templates are rendered only after on_env"
+        return self.renderer.render(name, **context)
+
+    # Early: other plugins reading page.meta must see the post's front matter.
+    @event_priority(100)
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.blog is None:
+            return None
+        uri = page.file.src_uri
+        entry = self.blog.by_src.get(uri)
+        listing = self.blog.listings.get(uri)
+        if entry is not None:
+            post = entry.post
+            # Titles and descriptions are author text; themes print them unescaped.
+            page.meta = {
+                **post.meta,
+                "title": Markup(escape(post.title)),
+                **({"description": Markup(escape(post.description))} if post.description else {}),
+            }
+        elif listing is not None and listing.generated:
+            title = listing.title
+            if listing.number > 1:
+                title = f"{title} – page {listing.number}"
+            page.meta = {"title": Markup(escape(title))}
+        if self.ads is not None:
+            self.ads.begin_page(page, wants_ads=entry is not None and self._wants_ads(entry.post))
+        return None
+
+    def _wants_ads(self, post: Any) -> bool:
+        chosen: bool = post.ads if post.ads is not None else self.config.ads.default
+        return chosen and not post.draft
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.blog is None or self.renderer is None:
+            return None
+        uri = page.file.src_uri
+        if (entry := self.blog.by_src.get(uri)) is not None:
+            return self.renderer.post_page(html, entry, page.url)
+        if (listing := self.blog.listings.get(uri)) is not None:
+            return self.renderer.listing_page(html, listing, page.url)
+        return None
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.blog is None:
+            return None
+        entry = self.blog.by_src.get(page.file.src_uri)
+        if entry is not None and entry.post.draft and "</head>" in output:
+            # Only reached under `mkdocs serve`: keep a shared preview out of search engines.
+            output = output.replace("</head>", f"{_NOINDEX}\n</head>", 1)
+        if self.ads is not None:
+            output = self.ads.on_post_page(output, page)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.ads is not None:
+            self.ads.on_post_build(config)

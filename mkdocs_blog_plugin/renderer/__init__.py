@@ -1,0 +1,1 @@
+"""Rendering of post headers and listings through the theme's Jinja environment."""

@@ -1,0 +1,98 @@
+"""Render the blog's HTML with the theme's Jinja environment, so ``custom_dir`` overrides apply."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jinja2
+from mkdocs.utils import get_relative_url
+
+from mkdocs_blog_plugin.structure.blog import Blog, Listing, ListingKind, PostEntry
+
+from .views import ViewMaker
+
+TEMPLATE_FOLDER = "frontmatter-blog"
+LISTING_MARKER = "<!-- frontmatter-blog:listing -->"
+_H1_AT_START = re.compile(r"\s*<h1[\s>].*?</h1>", re.DOTALL)
+
+
+class Renderer:
+    """Renders post headers and listing pages; one per build."""
+
+    def __init__(self, env: jinja2.Environment, blog: Blog, *, date_format: str) -> None:
+        # An overlay shares the theme's loader (custom_dir first) and filters, but escapes
+        # every value: tag names and titles are text written by authors.
+        self.env = env.overlay(autoescape=True)
+        self.blog = blog
+        self.views = ViewMaker(blog, date_format)
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(f"{TEMPLATE_FOLDER}/{name}").render(**context)
+
+    def post_page(self, html: str, entry: PostEntry, page_url: str) -> str:
+        """The post's content with its header (date, category, tags) above the text."""
+        heading = _H1_AT_START.match(html)
+        header = self.render(
+            "post-header.html",
+            post=self.views.post(entry.post, page_url),
+            show_title=heading is None,
+            links=self._links(page_url),
+        )
+        if heading is None:
+            return header + html
+        # Keep the author's own <h1> first: the header belongs under the title.
+        return html[: heading.end()] + header + html[heading.end() :]
+
+    def listing_page(self, html: str, listing: Listing, page_url: str) -> str:
+        """A listing's HTML: alone on a generated page, added to a page the user wrote."""
+        if listing.kind in (ListingKind.TAG_INDEX, ListingKind.CATEGORY_INDEX):
+            kind = "tag" if listing.kind is ListingKind.TAG_INDEX else "category"
+            body = self.render(
+                "terms.html",
+                kind=kind,
+                title=listing.title,
+                show_title=listing.generated,
+                terms=self.views.terms(list(listing.terms), kind, page_url),
+                links=self._links(page_url),
+            )
+        else:
+            pages = listing.pages
+            body = self.render(
+                "listing.html",
+                kind=listing.kind.value,
+                title=listing.title,
+                show_title=listing.generated,
+                posts=[self.views.post(post, page_url) for post in listing.posts],
+                pagination=self._pagination(listing, pages, page_url),
+                links=self._links(page_url),
+            )
+        if LISTING_MARKER in html:
+            return html.replace(LISTING_MARKER, body, 1)
+        return html + body
+
+    def _pagination(self, listing: Listing, pages: list[Listing], page_url: str) -> dict[str, Any]:
+        def url(number: int) -> str:
+            return get_relative_url(pages[number - 1].file.url, page_url)
+
+        number = listing.number
+        return {
+            "number": number,
+            "count": len(pages),
+            "pages": [{"number": n, "url": url(n)} for n in range(1, len(pages) + 1)],
+            "previous": url(number - 1) if number > 1 else None,
+            "next": url(number + 1) if number < len(pages) else None,
+        }
+
+    def _links(self, page_url: str) -> dict[str, str | None]:
+        """Links to the blog's index pages, for templates that want them."""
+        blog = self.blog
+
+        def relative(url: str | None) -> str | None:
+            return get_relative_url(url, page_url) if url is not None else None
+
+        return {
+            "blog": relative(blog.index_url),
+            "tags": relative(blog.tags_url),
+            "categories": relative(blog.categories_url),
+        }

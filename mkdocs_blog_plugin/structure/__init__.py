@@ -1,0 +1,1 @@
+"""The MkDocs side of the blog: posts found among ``Files`` and the pages generated for them."""

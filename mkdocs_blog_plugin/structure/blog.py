@@ -1,0 +1,261 @@
+"""Build the blog from MkDocs' files: read posts once, hide drafts, generate listing pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from mkdocs_blog_plugin.config import BlogConfig
+from mkdocs_blog_plugin.core.dates import zone
+from mkdocs_blog_plugin.core.post import FrontMatterError, Post, ReadOptions, read_post
+from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, paginate
+
+log = get_plugin_logger(__name__)
+
+
+class ListingKind(Enum):
+    INDEX = "index"
+    TAG = "tag"
+    CATEGORY = "category"
+    TAG_INDEX = "tags"
+    CATEGORY_INDEX = "categories"
+
+
+@dataclass
+class Listing:
+    """One page of a listing: the blog index, a tag, a category, or an index of terms."""
+
+    kind: ListingKind
+    title: str
+    file: File
+    generated: bool
+    """False when the user wrote the page; the listing then goes into their content."""
+    posts: Sequence[Post] = ()
+    term: Term | None = None
+    terms: Sequence[Term] = ()
+    number: int = 1
+    pages: list[Listing] = field(default_factory=list)
+    """All pages of this listing, shared by its pages, for pagination links."""
+
+
+@dataclass
+class PostEntry:
+    """A post and the file it came from."""
+
+    post: Post
+    file: File
+
+
+@dataclass
+class Blog:
+    """Everything the blog knows after ``on_files``."""
+
+    posts: list[PostEntry]
+    """Posts visible in this build (drafts only under ``serve``), newest first."""
+    tags: Taxonomy
+    categories: Taxonomy
+    by_src: dict[str, PostEntry]
+    listings: dict[str, Listing]
+    """Listing pages by ``src_uri``."""
+    post_url: dict[int, str]
+    """URL of each post, by ``id(post)``."""
+    term_urls: dict[str, dict[str, str]]
+    """URL of each term's first listing page: ``term_urls["tag"][term.key]``."""
+    index_url: str
+    tags_url: str | None
+    categories_url: str | None
+
+
+def collect_blog(
+    files: Files,
+    *,
+    config: MkDocsConfig,
+    options: BlogConfig,
+    serving: bool,
+    keep_bodies: bool,
+    now: dt.datetime,
+) -> Blog:
+    """Read every post under ``blog_dir`` once and add the generated pages to ``files``."""
+    prefix = options.blog_dir + "/"
+    # Pages the user wrote in these folders add intro text to generated listings.
+    reserved = tuple(
+        f"{prefix}{folder}{end}"
+        for folder in (options.tags_dir, options.categories_dir, options.pagination_dir)
+        for end in ("/", ".md")
+    )
+    read_options = ReadOptions(
+        timezone=zone(options.timezone),
+        now=now,
+        future_posts_as_drafts=options.future_posts_as_drafts,
+    )
+    show_drafts = serving and options.drafts_on_serve
+
+    entries: list[PostEntry] = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+        uri = file.src_uri
+        if not uri.startswith(prefix) or file.name == "index" or uri.startswith(reserved):
+            continue
+        entry = _read_entry(file, read_options, keep_bodies=keep_bodies)
+        if entry is None:
+            continue
+        if entry.post.draft or file.inclusion is InclusionLevel.DRAFT:
+            # DRAFT pages are left out of `build`; under `serve` they are shown, unless
+            # drafts_on_serve says no, in which case they are excluded everywhere.
+            file.inclusion = InclusionLevel.DRAFT if show_drafts else InclusionLevel.EXCLUDED
+            if not show_drafts:
+                continue
+        elif not options.posts_in_nav and file.inclusion is InclusionLevel.UNDEFINED:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        entries.append(entry)
+
+    entries.sort(key=lambda entry: entry.post.sort_key)
+    posts = [entry.post for entry in entries]
+    tags, tag_warnings = build_taxonomy(
+        posts, lambda post: post.tags, kind="tag", slug_map=options.slug_map
+    )
+    categories, category_warnings = build_taxonomy(
+        posts,
+        lambda post: (post.category,) if post.category else (),
+        kind="category",
+        slug_map=options.slug_map,
+    )
+    for warning in tag_warnings + category_warnings:
+        log.warning(warning)
+
+    pages = _PageMaker(files, config, options)
+    listings: dict[str, Listing] = {}
+    index = pages.listing(
+        ListingKind.INDEX, options.blog_title, options.blog_dir, posts=posts, into=listings
+    )
+    tags_index = pages.terms(
+        ListingKind.TAG_INDEX, options.tags_title, options.tags_dir, tags, into=listings
+    )
+    categories_index = pages.terms(
+        ListingKind.CATEGORY_INDEX,
+        options.categories_title,
+        options.categories_dir,
+        categories,
+        into=listings,
+    )
+    term_urls: dict[str, dict[str, str]] = {"tag": {}, "category": {}}
+    for folder, kind, template, taxonomy in (
+        (options.tags_dir, ListingKind.TAG, options.tag_title, tags),
+        (options.categories_dir, ListingKind.CATEGORY, options.category_title, categories),
+    ):
+        urls = term_urls[kind.value]
+        for term in taxonomy.terms:
+            first = pages.listing(
+                kind,
+                template.replace("{name}", term.name),
+                f"{options.blog_dir}/{folder}/{term.slug}",
+                posts=term.posts,
+                term=term,
+                into=listings,
+            )
+            urls[term.key] = first.file.url
+
+    return Blog(
+        posts=entries,
+        tags=tags,
+        categories=categories,
+        by_src={entry.file.src_uri: entry for entry in entries},
+        listings=listings,
+        post_url={id(entry.post): entry.file.url for entry in entries},
+        term_urls=term_urls,
+        index_url=index.file.url,
+        tags_url=tags_index.file.url if tags_index else None,
+        categories_url=categories_index.file.url if categories_index else None,
+    )
+
+
+def _read_entry(file: File, options: ReadOptions, *, keep_bodies: bool) -> PostEntry | None:
+    try:
+        parsed = read_post(file.src_uri, file.content_string, options)
+    except FrontMatterError as error:
+        # MkDocs would publish the broken front matter as text; a draft could leak that way.
+        file.inclusion = InclusionLevel.EXCLUDED
+        log.warning(f"{error}. The post is not published until its front matter is fixed.")
+        return None
+    except UnicodeDecodeError as error:
+        file.inclusion = InclusionLevel.EXCLUDED
+        log.warning(f"{file.src_uri}: not UTF-8 text ({error}). The post is not published.")
+        return None
+    for problem in parsed.problems:
+        log.warning(problem)
+    if parsed.post.published is None and not any("pubDate" in p for p in parsed.problems):
+        log.info(f"{file.src_uri}: no 'pubDate' (or 'date') in front matter; listed last, undated")
+    if keep_bodies:
+        # MkDocs would read the file and parse its front matter again; hand it the body we
+        # already have (page.meta is restored from the post in on_page_markdown).
+        file.content_string = parsed.body
+    return PostEntry(post=parsed.post, file=file)
+
+
+class _PageMaker:
+    """Creates listing pages, or attaches a listing to the page the user wrote there."""
+
+    def __init__(self, files: Files, config: MkDocsConfig, options: BlogConfig) -> None:
+        self.files = files
+        self.config = config
+        self.options = options
+        self.by_dest = {
+            file.dest_uri: file
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if file.src_uri.startswith(options.blog_dir + "/")
+        }
+        self.inclusion = (
+            InclusionLevel.UNDEFINED if options.taxonomy_in_nav else InclusionLevel.NOT_IN_NAV
+        )
+
+    def listing(
+        self,
+        kind: ListingKind,
+        title: str,
+        folder: str,
+        *,
+        posts: Sequence[Post],
+        into: dict[str, Listing],
+        term: Term | None = None,
+    ) -> Listing:
+        pages: list[Listing] = []
+        for number, chunk in enumerate(paginate(posts, self.options.posts_per_page), start=1):
+            uri = folder if number == 1 else f"{folder}/{self.options.pagination_dir}/{number}"
+            file, generated = self._file(f"{uri}/index.md")
+            page = Listing(kind, title, file, generated, chunk, term, (), number, pages)
+            pages.append(page)
+            into[file.src_uri] = page
+        return pages[0]
+
+    def terms(
+        self,
+        kind: ListingKind,
+        title: str,
+        folder: str,
+        taxonomy: Taxonomy,
+        *,
+        into: dict[str, Listing],
+    ) -> Listing | None:
+        if not taxonomy.terms:
+            return None
+        file, generated = self._file(f"{self.options.blog_dir}/{folder}/index.md")
+        page = Listing(kind, title, file, generated, terms=taxonomy.terms)
+        page.pages.append(page)
+        into[file.src_uri] = page
+        return page
+
+    def _file(self, src_uri: str) -> tuple[File, bool]:
+        generated = File.generated(self.config, src_uri, content="", inclusion=self.inclusion)
+        # A page the user wrote at the same address wins (blog/tags/index.md or blog/tags.md).
+        existing = self.by_dest.get(generated.dest_uri)
+        if existing is not None:
+            if existing.inclusion is InclusionLevel.UNDEFINED and not self.options.taxonomy_in_nav:
+                existing.inclusion = InclusionLevel.NOT_IN_NAV
+            return existing, False
+        self.files.append(generated)
+        return generated, True
