@@ -41,6 +41,10 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> None:
+        # MkDocs keeps plugin instances across `serve` rebuilds: start every build afresh.
+        self.blog = None
+        self.renderer = None
+        self.ads = None
         if not self.config.enabled:
             return
         # Last in the search path: the theme and the user's custom_dir override our templates.

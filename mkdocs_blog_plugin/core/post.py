@@ -98,8 +98,9 @@ def _yaml_where(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     if mark is None:
         return str(problem)
-    # +1: the mark counts from 0; +1 again: the front matter starts after the '---' line.
-    return f"{problem} (line {mark.line + 2} of the file, column {mark.column + 1})"
+    # The mark counts from 0 within the front matter, which keeps the newline of the '---'
+    # line: its line number plus one is the file's line.
+    return f"{problem} (line {mark.line + 1} of the file, column {mark.column + 1})"
 
 
 def read_post(path: str, text: str, options: ReadOptions) -> ParsedPost:

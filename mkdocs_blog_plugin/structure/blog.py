@@ -18,6 +18,9 @@ from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, pag
 
 log = get_plugin_logger(__name__)
 
+# What MkDocs gives a page that no exclude_docs / draft_docs / not_in_nav pattern matched.
+_DEFAULT_INCLUSION = (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED)
+
 
 class ListingKind(Enum):
     INDEX = "index"
@@ -110,7 +113,7 @@ def collect_blog(
             file.inclusion = InclusionLevel.DRAFT if show_drafts else InclusionLevel.EXCLUDED
             if not show_drafts:
                 continue
-        elif not options.posts_in_nav and file.inclusion is InclusionLevel.UNDEFINED:
+        elif not options.posts_in_nav and file.inclusion in _DEFAULT_INCLUSION:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         entries.append(entry)
 
@@ -254,7 +257,7 @@ class _PageMaker:
         # A page the user wrote at the same address wins (blog/tags/index.md or blog/tags.md).
         existing = self.by_dest.get(generated.dest_uri)
         if existing is not None:
-            if existing.inclusion is InclusionLevel.UNDEFINED and not self.options.taxonomy_in_nav:
+            if existing.inclusion in _DEFAULT_INCLUSION and not self.options.taxonomy_in_nav:
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             return existing, False
         self.files.append(generated)

@@ -1,0 +1,367 @@
+"""Fixture sites built by MkDocs in strict mode, read back with an HTML parser."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from tests.sitebuild import Site, build_site, post
+
+THEMES = ["mkdocs", "readthedocs", "material"]
+DRAFT_MARKERS = [
+    "DRAFT-UNIQUE-SENTENCE-7f3a9",
+    "Secret Draft Title Zebra",
+    "Draft description quokka",
+    "secret-draft",
+    "draft-only-tag",
+    "draft-only-category",
+]
+
+
+def listing_titles(site: Site, url: str) -> list[str]:
+    return [a.get_text(strip=True) for a in site.soup(url).select(".fmb-entry-title a")]
+
+
+def assert_links_resolve(site: Site, url: str) -> None:
+    for _text, target in site.links(url, ".fmb-listing a, .fmb-post-header a, .fmb-terms a"):
+        assert site.exists(target), f"{url} links to missing {target}"
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def themed_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return build_site(tmp_path_factory.mktemp(request.param), config={"theme": request.param})
+
+
+def test_posts_keep_their_urls_and_pages_outside_are_not_posts(themed_site: Site) -> None:
+    site = themed_site
+    for url in ["blog/2025/leverage/", "blog/2025/naive/", "blog/quoted/", "blog/material-style/"]:
+        assert site.exists(url)
+        assert site.soup(url).select_one(".fmb-post-header")
+    outside = site.soup("guide/not-a-post/")
+    assert outside.select_one(".fmb-post-header") is None
+    assert not site.exists("blog/tags/outside-tag/")
+    assert not site.exists("blog/categories/outside/")
+
+
+def test_index_lists_posts_newest_first_with_mixed_date_kinds(themed_site: Site) -> None:
+    assert listing_titles(themed_site, "blog/") == [
+        "Quoted offset post",  # "2025-03-01T09:00:00+05:30"
+        "Career Growth Is Mostly About Leverage",  # 2025-02-01T00:00:00Z, tie: title order
+        "Plain date post",  # 2025-02-01
+        "Naive datetime post",  # 2025-01-15T10:00:00
+        "Material style post",  # date.created 2024-12-24, title from its H1
+    ]
+    assert_links_resolve(themed_site, "blog/")
+
+
+def test_entry_shows_title_date_category_tags_and_description(themed_site: Site) -> None:
+    entry = themed_site.soup("blog/").select(".fmb-entry")[1]
+    assert entry.select_one("time")["datetime"] == "2025-02-01T00:00:00+00:00"
+    assert entry.select_one("time").get_text() == "February 1, 2025"
+    assert entry.select_one(".fmb-category a").get_text() == "work"
+    assert [a.get_text() for a in entry.select(".fmb-tag")] == [
+        "overwhelm",
+        "essentialism",
+        "knowledge-worker",
+    ]
+    assert (
+        entry.select_one(".fmb-description").get_text() == "Working harder won't get you promoted."
+    )
+
+
+def test_post_header_links_to_its_category_and_tags(themed_site: Site) -> None:
+    site = themed_site
+    url = "blog/2025/leverage/"
+    header = site.soup(url).select_one(".fmb-post-header")
+    assert header.select_one("h1").get_text() == "Career Growth Is Mostly About Leverage"
+    assert "Updated" in header.select_one(".fmb-updated").get_text()
+    links = dict(site.links(url, ".fmb-post-header a"))
+    assert links["work"] == "blog/categories/work/"  # the post's own spelling
+    assert links["overwhelm"] == "blog/tags/overwhelm/"
+    assert_links_resolve(site, url)
+    # The header sits above the post's text, and a post with its own H1 keeps just one.
+    content = str(site.soup(url))
+    assert content.index("fmb-post-header") < content.index("LEVERAGE-BODY-TEXT")
+    material = site.soup("blog/material-style/")
+    assert [h.get_text(strip=True).rstrip("¶") for h in material.select("h1")][-1:] == [
+        "Material style post"
+    ]
+    assert len([h for h in material.select("h1") if "Material style post" in h.get_text()]) == 1
+
+
+def test_tag_pages_and_counts(themed_site: Site) -> None:
+    site = themed_site
+    terms = {
+        li.select_one("a").get_text(): int(li.select_one(".fmb-count").get_text())
+        for li in site.soup("blog/tags/").select(".fmb-terms li")
+    }
+    # "Overwhelm" and "overwhelm" are one tag (one post each: the tie goes to the first
+    # spelling in code-point order); the draft's tags are not counted.
+    assert terms == {
+        "café": 1,
+        "essentialism": 2,
+        "focus": 3,
+        "knowledge-worker": 1,
+        "Overwhelm": 2,
+    }
+    assert listing_titles(site, "blog/tags/focus/") == [
+        "Plain date post",
+        "Naive datetime post",
+        "Material style post",
+    ]
+    assert site.exists("blog/tags/café/")
+    assert_links_resolve(site, "blog/tags/")
+    assert_links_resolve(site, "blog/tags/focus/")
+    # The name as the author wrote it: "Overwhelm" on the naive post's own page.
+    naive_tags = [a.get_text() for a in site.soup("blog/2025/naive/").select(".fmb-tag")]
+    assert naive_tags == ["Overwhelm", "focus"]
+
+
+def test_category_pages(themed_site: Site) -> None:
+    site = themed_site
+    terms = [a.get_text() for a in site.soup("blog/categories/").select(".fmb-terms a")]
+    assert terms == ["Holidays", "life", "Work"]
+    assert listing_titles(site, "blog/categories/work/") == [
+        "Career Growth Is Mostly About Leverage",
+        "Naive datetime post",
+    ]
+    assert_links_resolve(site, "blog/categories/")
+
+
+def test_drafts_leave_no_trace(themed_site: Site) -> None:
+    for marker in DRAFT_MARKERS:
+        assert themed_site.grep(marker) == [], marker
+    assert not themed_site.exists("blog/secret-draft/")
+
+
+def test_titles_in_head_are_the_page_titles(themed_site: Site) -> None:
+    assert "Posts tagged “focus”" in themed_site.soup("blog/tags/focus/").title.get_text()
+    assert "Career Growth" in themed_site.soup("blog/2025/leverage/").title.get_text()
+
+
+def test_broken_front_matter_is_never_published(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = "---\ntitle: Broken\ndraft: true\ntags: [a, b\n---\nBROKEN-DRAFT-BODY\n"
+    files = {"blog/broken.md": broken}
+    with pytest.raises(Abort, match="strict"):
+        build_site(tmp_path / "strict", files=files)
+    assert (
+        "blog/broken.md" in caplog.text
+        and "line 5" in caplog.text
+        and "not valid YAML" in caplog.text
+    )
+    site = build_site(tmp_path / "lenient", files=files, strict=False)
+    assert site.grep("BROKEN-DRAFT-BODY") == []
+    assert site.grep("draft: true") == []
+
+
+def test_bad_values_warn_and_fail_strict(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    files = {"blog/odd.md": post({"title": "Odd", "pubDate": "someday", "draft": "no"}, "ODD-BODY")}
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files=files)
+    assert "blog/odd.md: front matter key 'pubDate' has value 'someday'" in caplog.text
+    assert "key 'draft' has value 'no'" in caplog.text
+    site = build_site(tmp_path / "lenient", files=files, strict=False)
+    assert site.grep("ODD-BODY") == []  # a draft value that is not a boolean: not published
+
+
+def test_hostile_names_are_escaped_everywhere(tmp_path: Path) -> None:
+    evil = "<script>alert('x')</script>"
+    files = {
+        "blog/evil.md": post(
+            {
+                "title": f"Title {evil}",
+                "description": f'Desc "{evil}',
+                "category": f"cat {evil}",
+                "tags": [evil, "<img src=x onerror=alert(1)>"],
+                "pubDate": "2025-06-01",
+            }
+        )
+    }
+    for theme in THEMES:
+        site = build_site(tmp_path / theme, files=files, config={"theme": theme})
+        for path in site.files():
+            if path.suffix != ".html":
+                continue
+            text = path.read_text("utf-8")
+            assert "<script>alert(" not in text, path
+            assert "<img src=x" not in text, path
+        page = site.soup("blog/evil/")
+        assert evil in page.title.get_text()
+        assert evil in page.select_one(".fmb-post-header h1").get_text()
+        assert evil in [a.get_text() for a in page.select(".fmb-tag")]
+        assert not any(evil in (s.string or "") for s in page.find_all("script"))
+        entry = site.soup("blog/").select_one(".fmb-entry")
+        assert f'Desc "{evil}' == entry.select_one(".fmb-description").get_text()
+
+
+def test_slugs_never_leave_site_dir(tmp_path: Path) -> None:
+    names = ["../../escape", "..", "/", "a/../../b", "\\..\\x", "%2e%2e", "", "   "]
+    files = {"blog/paths.md": post({"title": "Paths", "tags": names, "category": "../.."})}
+    site = build_site(tmp_path, files=files)
+    project = site.root.parent
+    outside = [
+        p
+        for p in project.rglob("*")
+        if p.is_file()
+        and site.site_dir not in p.parents
+        and site.root / "docs" not in p.parents
+        and p.name != "mkdocs.yml"
+    ]
+    assert outside == []
+    for _text, target in site.links("blog/paths/", ".fmb-tag"):
+        assert target.startswith("blog/tags/") and ".." not in target
+        assert site.exists(target)
+
+
+def test_pagination(tmp_path: Path) -> None:
+    files = {
+        f"blog/many/p{i:02}.md": post(
+            {"title": f"Post {i:02}", "pubDate": f"2024-01-{i:02}", "tags": ["bulk"]}
+        )
+        for i in range(1, 24)
+    }
+    site = build_site(tmp_path, files=files, plugin={"posts_per_page": 10})
+    page1, page2, page3 = (
+        listing_titles(site, u) for u in ["blog/", "blog/page/2/", "blog/page/3/"]
+    )
+    assert (len(page1), len(page2), len(page3)) == (10, 10, 8)
+    assert page2[0] == "Post 18" and page3[-1] == "Post 01"
+    assert not site.exists("blog/page/4/")
+    nav = site.soup("blog/page/2/").select_one(".fmb-pagination")
+    assert dict(site.links("blog/page/2/", ".fmb-pagination a[rel]")) == {
+        "← Newer posts": "blog/",
+        "Older posts →": "blog/page/3/",
+    }
+    assert nav.select_one("[aria-current]").get_text() == "2"
+    assert len(listing_titles(site, "blog/tags/bulk/")) == 10
+    assert listing_titles(site, "blog/tags/bulk/page/3/") == ["Post 03", "Post 02", "Post 01"]
+    assert "page 2" in site.soup("blog/page/2/").title.get_text()
+
+
+def test_use_directory_urls_false(tmp_path: Path) -> None:
+    site = build_site(tmp_path, config={"use_directory_urls": False}, plugin={"posts_per_page": 2})
+    for url in [
+        "blog/index.html",
+        "blog/tags/index.html",
+        "blog/tags/focus/index.html",
+        "blog/2025/leverage.html",
+        "blog/page/2/index.html",
+    ]:
+        assert site.exists(url), url
+    for url in [
+        "blog/index.html",
+        "blog/tags/focus/index.html",
+        "blog/2025/leverage.html",
+        "blog/page/2/index.html",
+    ]:
+        for _text, target in site.links(
+            url, ".fmb-listing a, .fmb-post-header a, .fmb-pagination a"
+        ):
+            assert site.exists(target), (url, target)
+
+
+def test_user_pages_win_and_get_the_listing(tmp_path: Path) -> None:
+    files = {
+        "blog/index.md": "# Our blog\n\nINTRO-TEXT about us.\n",
+        "blog/tags/index.md": "# All the tags\n\nTAGS-INTRO\n\n<!-- frontmatter-blog:listing -->\n\nTAGS-OUTRO\n",
+        "blog/tags/focus.md": "# Focus\n\nFOCUS-INTRO\n",
+    }
+    site = build_site(tmp_path, files=files)
+    index = site.soup("blog/")
+    assert "INTRO-TEXT" in index.get_text()
+    assert [h.get_text(strip=True).rstrip("¶") for h in index.select("h1")] == ["Our blog"]
+    assert len(listing_titles(site, "blog/")) == 5
+    tags = str(site.soup("blog/tags/"))
+    assert tags.index("TAGS-INTRO") < tags.index("fmb-terms") < tags.index("TAGS-OUTRO")
+    focus = site.soup("blog/tags/focus/")
+    assert "FOCUS-INTRO" in focus.get_text() and len(listing_titles(site, "blog/tags/focus/")) == 3
+    assert site.soup("blog/tags/focus/").select_one(".fmb-post-header") is None
+
+
+def test_blog_dir_option_and_nested_folders(tmp_path: Path) -> None:
+    files = {
+        "news/deep/er/item.md": post({"title": "News item", "pubDate": "2025-01-01", "tags": ["n"]})
+    }
+    site = build_site(tmp_path, files=files, plugin={"blog_dir": "news"})
+    assert listing_titles(site, "news/") == ["News item"]
+    assert site.exists("news/tags/n/")
+    assert site.soup("blog/2025/leverage/").select_one(".fmb-post-header") is None
+
+
+def test_serve_shows_drafts_with_banner_and_noindex(tmp_path: Path) -> None:
+    site = build_site(tmp_path, serve=True)
+    page = site.soup("blog/secret-draft/")
+    assert "Draft" in page.select_one(".fmb-draft-banner").get_text()
+    assert page.select_one('meta[name="robots"][content="noindex"]')
+    assert "Secret Draft Title Zebra" in listing_titles(site, "blog/")
+    assert site.exists("blog/tags/draft-only-tag/")
+    published = site.soup("blog/2025/leverage/")
+    assert published.select_one('meta[name="robots"]') is None
+
+
+def test_serve_without_drafts(tmp_path: Path) -> None:
+    site = build_site(tmp_path, serve=True, plugin={"drafts_on_serve": False})
+    for marker in DRAFT_MARKERS:
+        assert site.grep(marker) == [], marker
+
+
+def test_future_posts_as_drafts(tmp_path: Path) -> None:
+    files = {
+        "blog/future.md": post({"title": "Future post", "pubDate": "2999-01-01"}, "FUTURE-BODY"),
+        "blog/future-forced.md": post({"title": "Forced", "pubDate": "2999-01-01", "draft": False}),
+    }
+    site = build_site(tmp_path, files=files, plugin={"future_posts_as_drafts": True})
+    assert site.grep("FUTURE-BODY") == []
+    assert "Forced" in listing_titles(site, "blog/")
+    default = build_site(tmp_path / "default", files=files)
+    assert "Future post" in listing_titles(default, "blog/")
+
+
+def test_timezone_and_date_format(tmp_path: Path) -> None:
+    site = build_site(tmp_path, plugin={"timezone": "America/New_York", "date_format": "%d.%m.%Y"})
+    time = site.soup("blog/2025/naive/").select_one(".fmb-date")
+    assert time["datetime"] == "2025-01-15T10:00:00-05:00"
+    assert time.get_text() == "15.01.2025"
+
+
+def test_slug_map_and_collision_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    files = {"blog/x.md": post({"title": "X", "tags": ["C++", "knowledge worker"]})}
+    site = build_site(tmp_path, files=files, plugin={"slug_map": {"c++": "cpp"}}, strict=False)
+    assert site.exists("blog/tags/cpp/")
+    assert "both make the slug 'knowledge-worker'" in caplog.text
+    assert site.exists("blog/tags/knowledge-worker-2/")
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files=files)
+
+
+def test_custom_dir_overrides_a_template(tmp_path: Path) -> None:
+    files = {
+        "../overrides/frontmatter-blog/entry.html": '<p class="my-entry">{{ post.title }}</p>\n'
+    }
+    site = build_site(
+        tmp_path, files=files, config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}}
+    )
+    assert [p.get_text() for p in site.soup("blog/").select(".my-entry")][0] == "Quoted offset post"
+    assert site.soup("blog/").select(".fmb-entry") == []
+
+
+def test_posts_stay_out_of_the_automatic_nav(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    site = build_site(tmp_path)
+    nav_links = [a.get_text(strip=True) for a in site.soup("").select(".navbar-nav a")]
+    assert not any("Leverage" in text for text in nav_links)
+    in_nav = build_site(tmp_path / "nav", plugin={"posts_in_nav": True})
+    assert any("Leverage" in a.get_text() for a in in_nav.soup("").select(".navbar-nav a"))
+
+
+def test_disabled_plugin_builds_plain_pages(tmp_path: Path) -> None:
+    site = build_site(tmp_path, plugin={"enabled": False}, strict=False)
+    assert site.soup("blog/2025/leverage/").select_one(".fmb-post-header") is None
+    assert not site.exists("blog/tags/")
