@@ -268,7 +268,9 @@ def test_use_directory_urls_false(tmp_path: Path) -> None:
 def test_user_pages_win_and_get_the_listing(tmp_path: Path) -> None:
     files = {
         "blog/index.md": "# Our blog\n\nINTRO-TEXT about us.\n",
-        "blog/tags/index.md": "# All the tags\n\nTAGS-INTRO\n\n<!-- frontmatter-blog:listing -->\n\nTAGS-OUTRO\n",
+        "blog/tags/index.md": (
+            "# All the tags\n\nTAGS-INTRO\n\n<!-- frontmatter-blog:listing -->\n\nTAGS-OUTRO\n"
+        ),
         "blog/tags/focus.md": "# Focus\n\nFOCUS-INTRO\n",
     }
     site = build_site(tmp_path, files=files)
@@ -346,7 +348,8 @@ def test_custom_dir_overrides_a_template(tmp_path: Path) -> None:
     site = build_site(
         tmp_path, files=files, config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}}
     )
-    assert [p.get_text() for p in site.soup("blog/").select(".my-entry")][0] == "Quoted offset post"
+    entries = site.soup("blog/").select(".my-entry")
+    assert entries[0].get_text() == "Quoted offset post"
     assert site.soup("blog/").select(".fmb-entry") == []
 
 

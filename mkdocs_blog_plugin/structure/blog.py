@@ -257,6 +257,9 @@ class _PageMaker:
         # A page the user wrote at the same address wins (blog/tags/index.md or blog/tags.md).
         existing = self.by_dest.get(generated.dest_uri)
         if existing is not None:
+            # In-memory content makes MkDocs treat the page as changed, so `serve --dirty`
+            # rebuilds the listing in it when a post changes.
+            existing.content_string = existing.content_string
             if existing.inclusion in _DEFAULT_INCLUSION and not self.options.taxonomy_in_nav:
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             return existing, False

@@ -1,0 +1,60 @@
+"""`mkdocs serve` rebuilds after a one-post edit: listings, tags and counts follow."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import Site, build_config_file, make_site, post
+
+
+def tag_counts(site: Site) -> dict[str, int]:
+    return {
+        li.select_one("a").get_text(): int(li.select_one(".fmb-count").get_text())
+        for li in site.soup("blog/tags/").select(".fmb-terms li")
+    }
+
+
+@pytest.mark.parametrize("dirty", [False, True])
+def test_one_post_edit_rebuilds_listings(tmp_path: Path, dirty: bool) -> None:
+    files = {"blog/index.md": "# Blog\n\nIntro.\n"}
+    config_file = make_site(tmp_path, files=files)
+    first = build_config_file(config_file, serve=True)
+    assert "brand-new-tag" not in tag_counts(first)
+
+    source = config_file.parent / "docs" / "blog" / "2025" / "naive.md"
+    text = source.read_text("utf-8")
+    source.write_text(
+        text.replace("title: Naive datetime post", "title: Renamed naive post").replace(
+            "tags: [Overwhelm, focus]", "tags: [brand-new-tag]"
+        ),
+        "utf-8",
+    )
+    later = time.time() + 5  # newer than every built file, whatever the clock resolution
+    os.utime(source, (later, later))
+
+    # MkDocs itself warns about every dirty build, so those are not strict.
+    second = build_config_file(config_file, serve=True, dirty=dirty, strict=not dirty)
+    counts = tag_counts(second)
+    assert counts["brand-new-tag"] == 1
+    assert counts["focus"] == 3  # two published posts and the draft, shown by serve
+    assert second.exists("blog/tags/brand-new-tag/")
+    titles = [a.get_text() for a in second.soup("blog/").select(".fmb-entry-title a")]
+    assert "Renamed naive post" in titles and "Naive datetime post" not in titles
+    assert [a.get_text() for a in second.soup("blog/2025/naive/").select(".fmb-tag")] == [
+        "brand-new-tag"
+    ]
+
+
+def test_new_post_appears_after_rebuild(tmp_path: Path) -> None:
+    config_file = make_site(tmp_path)
+    build_config_file(config_file, serve=True)
+    new = config_file.parent / "docs" / "blog" / "fresh.md"
+    new.write_text(post({"title": "Fresh post", "pubDate": "2026-01-01", "tags": ["fresh"]}))
+    site = build_config_file(config_file, serve=True, dirty=True, strict=False)
+    first_entry = site.soup("blog/").select_one(".fmb-entry-title a")
+    assert first_entry is not None and first_entry.get_text() == "Fresh post"
+    assert site.exists("blog/tags/fresh/")
