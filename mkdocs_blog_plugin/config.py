@@ -8,8 +8,8 @@ from __future__ import annotations
 import zoneinfo
 
 from mkdocs.config import base
-from mkdocs.config.base import ValidationError
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from mkdocs_blog_plugin.ads_config import AdsConfig
 from mkdocs_blog_plugin.core.slugs import is_valid_slug

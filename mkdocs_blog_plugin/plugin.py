@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from mkdocs_blog_plugin.ads import AdsFeature
 from mkdocs_blog_plugin.config import BlogConfig
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
@@ -34,7 +35,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.dirty = False
         self.blog: Blog | None = None
         self.renderer: Renderer | None = None
-        self.ads: Any = None
+        self.ads: AdsFeature | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -52,10 +53,6 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         config.theme.dirs.append(TEMPLATES_DIR)
         if BLOG_CSS not in config.extra_css:
             config.extra_css.append(BLOG_CSS)
-        try:  # TEMPORARY until the ads package lands
-            from mkdocs_blog_plugin.ads import AdsFeature
-        except ImportError:
-            return
         self.ads = AdsFeature(self.config.ads, serving=self.serving, render=self._render)
         self.ads.on_config(config)
 

@@ -1,0 +1,210 @@
+"""``AdsFeature``: the ad-slot feature as the plugin's events see it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from markdown import Markdown  # type: ignore[import-untyped, unused-ignore]
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from mkdocs_blog_plugin.ads.head import head_html, insert_into_head
+from mkdocs_blog_plugin.ads.treeprocessor import AdSlotExtension, SlotRequest
+from mkdocs_blog_plugin.ads_config import AdsConfig
+from mkdocs_blog_plugin.core.ads import PlacementRules
+
+log = get_plugin_logger(__name__)
+
+SLOT_TEMPLATE = "ad-slot.html"
+"""Template of one slot, as ``render`` names it (inside the ``frontmatter-blog/`` folder)."""
+SLOT_TEMPLATE_PATH = f"frontmatter-blog/{SLOT_TEMPLATE}"
+"""A file at this path in ``theme.custom_dir`` overrides the shipped slot template."""
+STYLESHEET = "assets/frontmatter-blog/ads.css"
+"""Shipped stylesheet, copied from ``templates/`` by the theme."""
+
+SNIPPET_MARKER = "<!-- frontmatter-blog:ad-snippet -->"
+"""Stands for ``ads.snippet`` in ``page.content``; ``on_post_page`` puts the snippet there, so
+ad code never reaches the search index, feeds or anything else built from ``page.content``."""
+
+Render = Callable[..., str]
+"""``render("ad-slot.html", **context) -> str``: the template of that name in the
+``frontmatter-blog/`` folder (``custom_dir`` first), rendered with autoescape on."""
+
+
+@dataclass
+class _Pending:
+    file: File
+    request: SlotRequest
+
+
+def rendered_file(md: Markdown) -> File | None:
+    """The MkDocs file whose page ``md`` is converting, if this is a MkDocs page render.
+
+    ``Page.render`` registers a ``relpath`` treeprocessor that knows the file; any other
+    conversion (an excerpt, a description) has none and so never gets slots.
+    """
+    if "relpath" not in md.treeprocessors:
+        return None
+    file = getattr(md.treeprocessors["relpath"], "file", None)
+    return file if isinstance(file, File) else None
+
+
+class AdsFeature:
+    """Ad slots in posts: placement, slot markup, loader in ``<head>``, ``ads.txt``."""
+
+    def __init__(self, ads_config: AdsConfig, *, serving: bool, render: Render) -> None:
+        self.ads = ads_config
+        self.serving = serving
+        self.render = render
+        self.rules = PlacementRules.from_positions(
+            ads_config.positions,
+            after_paragraph=ads_config.after_paragraph,
+            every=ads_config.every,
+            max_slots=ads_config.max,
+            min_words=ads_config.min_words,
+            min_words_between=ads_config.min_words_between,
+        )
+        self.extension = AdSlotExtension(self._request_for)
+        self._has_markup = ads_config.has_markup
+        self._pending: _Pending | None = None
+        self._requests: dict[str, SlotRequest] = {}
+        self._warned_no_markup = False
+
+    # -- events -------------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Register the Markdown extension and stylesheet; check consent and ``site_url``."""
+        self._requests.clear()
+        self._pending = None
+        self._warned_no_markup = False
+        custom_dir = config.theme.custom_dir
+        if custom_dir and os.path.isfile(os.path.join(custom_dir, SLOT_TEMPLATE_PATH)):
+            self._has_markup = True  # The user's own slot template is the markup.
+        # MkDocs types the list as names, but it takes Extension instances too.
+        extensions: list[object] = list(config.markdown_extensions)
+        if not any(ext is self.extension for ext in extensions):
+            config.markdown_extensions.append(self.extension)  # type: ignore[arg-type, unused-ignore]
+        if self._has_markup and STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if self.ads.consent:
+            self._check_consent(config)
+        if self.ads.ads_txt and config.site_url:
+            path = urlsplit(config.site_url).path
+            if path not in ("", "/"):
+                log.warning(
+                    "ads.ads_txt: site_url %r has the path %r, but ads.txt only counts at the "
+                    "root of the domain: the ads.txt written to this site will not be found. "
+                    "Publish it at the domain root instead.",
+                    config.site_url,
+                    path,
+                )
+
+    def begin_page(self, page: Page, *, wants_ads: bool) -> None:
+        """Arm slot insertion for ``page``, rendered next, when it should get ads."""
+        self._pending = None
+        self._requests.pop(page.file.src_uri, None)
+        if not wants_ads or (self.serving and not self.ads.on_serve):
+            return
+        if not self._has_markup:
+            if not self._warned_no_markup:
+                self._warned_no_markup = True
+                # Info, not a warning: `ads: true` in a post is normal before ads are set up,
+                # and must not fail a strict build of a site that has no ads yet.
+                log.info(
+                    "%s asks for ads, but neither ads.snippet nor ads.adsense is set in "
+                    "mkdocs.yml (and there is no %s in theme.custom_dir): no post gets ad slots.",
+                    page.file.src_uri,
+                    SLOT_TEMPLATE_PATH,
+                )
+            return
+        request = SlotRequest(rules=self.rules, render_slot=self._slot_renderer(page))
+        self._pending = _Pending(page.file, request)
+
+    def on_post_page(self, output: str, page: Page) -> str:
+        """Fill in the snippet, and add the head HTML (hook, loader) on a page with slots."""
+        if not self.slots_on(page):
+            return output
+        if self.ads.snippet is not None:
+            output = output.replace(SNIPPET_MARKER, self.ads.snippet)
+        head = head_html(self.ads)
+        if not head:
+            return output
+        with_head = insert_into_head(output, head)
+        if with_head is None:
+            log.warning(
+                "%s has ad slots, but its HTML has no </head>: the ad loader was not added.",
+                page.file.src_uri,
+            )
+            return output
+        return with_head
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Write ``ads.txt`` at the site root."""
+        if not self.ads.ads_txt:
+            return
+        lines = list(self.ads.ads_txt)
+        own = Path(config.docs_dir, "ads.txt")
+        if own.is_file():
+            existing = own.read_text(encoding="utf-8").splitlines()
+            lines = existing + [line for line in lines if line not in existing]
+            log.warning(
+                "ads.ads_txt: %s also exists; site/ads.txt has its lines followed by those of "
+                "ads.ads_txt. Keep only one of the two.",
+                own,
+            )
+        Path(config.site_dir).mkdir(parents=True, exist_ok=True)
+        Path(config.site_dir, "ads.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def slots_on(self, page: Page) -> int:
+        """Slots inserted into ``page`` in this build (0 before it is rendered)."""
+        request = self._requests.get(page.file.src_uri)
+        return request.placed if request is not None else 0
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _request_for(self, md: Markdown) -> SlotRequest | None:
+        pending = self._pending
+        if pending is None or rendered_file(md) is not pending.file:
+            return None
+        self._pending = None
+        self._requests[pending.file.src_uri] = pending.request
+        return pending.request
+
+    def _slot_renderer(self, page: Page) -> Callable[[int], str]:
+        adsense = self.ads.adsense
+        context: dict[str, Any] = {
+            "snippet": Markup(SNIPPET_MARKER) if self.ads.snippet is not None else None,
+            "adsense": adsense if adsense.client is not None else None,
+            "label": self.ads.label,
+            "min_height": self.ads.min_height,
+            "lazy": self.ads.lazy,
+            "consent": self.ads.consent,
+            "page": page,
+        }
+
+        def render_slot(number: int) -> str:
+            return self.render(SLOT_TEMPLATE, number=number, **context)
+
+        return render_slot
+
+    def _check_consent(self, config: MkDocsConfig) -> None:
+        consent = config.extra.get("consent")
+        cookies = consent.get("cookies") if isinstance(consent, dict) else None
+        if config.theme.name != "material" or not isinstance(cookies, dict) or "ads" not in cookies:
+            raise PluginError(
+                "ads.consent: true waits for the reader to accept the 'ads' cookie of Material's "
+                "cookie consent, so it needs theme 'material' and extra.consent.cookies.ads "
+                "(e.g. 'ads: Advertising') in mkdocs.yml. With another theme or consent platform, "
+                "set ads.consent: false and put your platform's script in ads.head."
+            )
