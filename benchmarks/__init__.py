@@ -1,0 +1,1 @@
+"""Benchmarks of mkdocs-frontmatter-blog against plain MkDocs and Material's blog plugin."""
