@@ -43,8 +43,9 @@ class _SlugMapOption(c.DictOfItems[str]):
         for name, slug in mapping.items():
             if not is_valid_slug(slug):
                 raise ValidationError(
-                    f"slug {slug!r} for {name!r} is not a valid slug: it must be non-empty "
-                    "and must not contain '/', '\\', '..', whitespace or a leading '.'"
+                    f"slug {slug!r} for {name!r} is not a valid slug: it must be one non-empty "
+                    "path segment of at most 200 bytes, without '/', '\\', '..', '?', '#', "
+                    "'%', whitespace or control characters, and not start with '.'"
                 )
         return mapping
 
@@ -109,6 +110,26 @@ class BlogConfig(base.Config):
 
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()
-        if not failed and self.posts_per_page < 1:
-            failed.append(("posts_per_page", ValidationError("must be at least 1")))
+        if failed:
+            return failed, warnings
+        per_page = self.posts_per_page
+        if isinstance(per_page, bool) or per_page < 1:
+            failed.append(("posts_per_page", ValidationError(f"{per_page!r}: must be at least 1")))
+        folders = {
+            "tags_dir": self.tags_dir,
+            "categories_dir": self.categories_dir,
+            "pagination_dir": self.pagination_dir,
+        }
+        seen: dict[str, str] = {}
+        for option, folder in folders.items():
+            if folder in seen:
+                failed.append(
+                    (
+                        option,
+                        ValidationError(
+                            f"{folder!r} is also {seen[folder]}: generated pages would collide"
+                        ),
+                    )
+                )
+            seen.setdefault(folder, option)
         return failed, warnings

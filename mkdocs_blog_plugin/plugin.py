@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from typing import Any, Literal
 
-from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -14,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_blog_plugin.ads import AdsFeature
 from mkdocs_blog_plugin.config import BlogConfig
+from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
 
@@ -32,14 +32,12 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def __init__(self) -> None:
         # on_startup only runs from the command line; a build() call from Python is a build.
         self.serving = False
-        self.dirty = False
         self.blog: Blog | None = None
         self.renderer: Renderer | None = None
         self.ads: AdsFeature | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
-        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> None:
         # MkDocs keeps plugin instances across `serve` rebuilds: start every build afresh.
@@ -66,9 +64,6 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             config=config,
             options=self.config,
             serving=self.serving,
-            # Under --dirty, MkDocs rebuilds only files whose source changed; handing it
-            # in-memory bodies would mark every post as changed.
-            keep_bodies=not self.dirty,
             now=dt.datetime.now(dt.timezone.utc),
         )
         # Headers, listings and ad slots are rendered while pages render (on_page_content),
@@ -84,34 +79,15 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         assert self.renderer is not None, "templates are rendered only after on_env"
         return self.renderer.render(name, **context)
 
-    # Early: other plugins reading page.meta must see the post's front matter.
-    @event_priority(100)
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.blog is None:
-            return None
-        uri = page.file.src_uri
-        entry = self.blog.by_src.get(uri)
-        listing = self.blog.listings.get(uri)
-        if entry is not None:
-            post = entry.post
-            # Titles and descriptions are author text; themes print them unescaped.
-            page.meta = {
-                **post.meta,
-                "title": Markup(escape(post.title)),
-                **({"description": Markup(escape(post.description))} if post.description else {}),
-            }
-        elif listing is not None and listing.generated:
-            title = listing.title
-            if listing.number > 1:
-                title = f"{title} – page {listing.number}"
-            page.meta = {"title": Markup(escape(title))}
-        if self.ads is not None:
+        if self.blog is not None and self.ads is not None:
+            entry = self.blog.by_src.get(page.file.src_uri)
             self.ads.begin_page(page, wants_ads=entry is not None and self._wants_ads(entry.post))
         return None
 
-    def _wants_ads(self, post: Any) -> bool:
+    def _wants_ads(self, post: Post) -> bool:
         chosen: bool = post.ads if post.ads is not None else self.config.ads.default
         return chosen and not post.draft
 

@@ -368,3 +368,13 @@ def test_disabled_plugin_builds_plain_pages(tmp_path: Path) -> None:
     site = build_site(tmp_path, plugin={"enabled": False}, strict=False)
     assert site.soup("blog/2025/leverage/").select_one(".fmb-post-header") is None
     assert not site.exists("blog/tags/")
+
+
+def test_post_body_is_kept_exactly(tmp_path: Path) -> None:
+    # MkDocs would take "Note: ..." as MultiMarkdown metadata, or a leading "---" as front
+    # matter, if it parsed the body again after the plugin stripped the front matter.
+    source = "---\ntitle: Body kept\n---\nNote: KEEP-THIS-LINE\n\n---\n\nkey: AFTER-RULE\n\n---\n"
+    site = build_site(tmp_path, files={"blog/kept.md": source})
+    text = site.soup("blog/kept/").get_text()
+    assert "Note: KEEP-THIS-LINE" in text
+    assert "key: AFTER-RULE" in text

@@ -46,12 +46,24 @@ class PostView:
     draft: bool
 
 
+@dataclass(frozen=True)
+class _PostFacts:
+    """Site-relative URLs and formatted dates of one post."""
+
+    url: str
+    date: DateView | None
+    updated: DateView | None
+    category: tuple[str, str] | None
+    tags: tuple[tuple[str, str], ...]
+
+
 class ViewMaker:
     """Turns model objects into view data relative to one page URL."""
 
     def __init__(self, blog: Blog, date_format: str) -> None:
         self.blog = blog
         self.date_format = date_format
+        self._facts_by_post: dict[int, _PostFacts] = {}
 
     def date(self, moment: dt.datetime | None) -> DateView | None:
         if moment is None:
@@ -62,26 +74,43 @@ class ViewMaker:
         return get_relative_url(self.blog.term_urls[kind][term.key], page_url)
 
     def post(self, post: Post, page_url: str) -> PostView:
-        category = None
-        if post.category:
-            term = self.blog.categories.term_of(post.category)
-            # The author's own spelling on links from the post; the index pages use the
-            # most common spelling.
-            category = LinkView(post.category, self.term_url(term, "category", page_url))
-        tags = tuple(
-            LinkView(name, self.term_url(self.blog.tags.term_of(name), "tag", page_url))
-            for name in post.tags
-        )
+        facts = self._facts(post)
         return PostView(
             title=post.title,
-            url=get_relative_url(self.blog.post_url[id(post)], page_url),
+            url=get_relative_url(facts.url, page_url),
             description=post.description,
-            date=self.date(post.published),
-            updated=self.date(post.updated),
-            category=category,
-            tags=tags,
+            date=facts.date,
+            updated=facts.updated,
+            category=LinkView(facts.category[0], get_relative_url(facts.category[1], page_url))
+            if facts.category
+            else None,
+            tags=tuple(LinkView(name, get_relative_url(url, page_url)) for name, url in facts.tags),
             draft=post.draft,
         )
+
+    def _facts(self, post: Post) -> _PostFacts:
+        """What a post's views share on every page it appears on; worked out once per post."""
+        key = id(post)
+        facts = self._facts_by_post.get(key)
+        if facts is None:
+            blog = self.blog
+            category = None
+            if post.category:
+                # The author's own spelling on links from the post; the index pages use the
+                # most common spelling.
+                term = blog.categories.term_of(post.category)
+                category = (post.category, blog.term_urls["category"][term.key])
+            facts = _PostFacts(
+                url=blog.post_url[key],
+                date=self.date(post.published),
+                updated=self.date(post.updated),
+                category=category,
+                tags=tuple(
+                    (name, blog.term_urls["tag"][blog.tags.term_of(name).key]) for name in post.tags
+                ),
+            )
+            self._facts_by_post[key] = facts
+        return facts
 
     def terms(self, terms: list[Term], kind: str, page_url: str) -> list[TermView]:
         return [

@@ -13,8 +13,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_blog_plugin.config import BlogConfig
 from mkdocs_blog_plugin.core.dates import zone
-from mkdocs_blog_plugin.core.post import FrontMatterError, Post, ReadOptions, read_post
+from mkdocs_blog_plugin.core.post import (
+    FrontMatterError,
+    ParsedPost,
+    Post,
+    ReadOptions,
+    read_post,
+)
 from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, paginate
+from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
 
 log = get_plugin_logger(__name__)
 
@@ -81,7 +88,6 @@ def collect_blog(
     config: MkDocsConfig,
     options: BlogConfig,
     serving: bool,
-    keep_bodies: bool,
     now: dt.datetime,
 ) -> Blog:
     """Read every post under ``blog_dir`` once and add the generated pages to ``files``."""
@@ -104,9 +110,10 @@ def collect_blog(
         uri = file.src_uri
         if not uri.startswith(prefix) or file.name == "index" or uri.startswith(reserved):
             continue
-        entry = _read_entry(file, read_options, keep_bodies=keep_bodies)
-        if entry is None:
+        parsed = _read(file, read_options)
+        if parsed is None:
             continue
+        entry = PostEntry(post=parsed.post, file=file)
         if entry.post.draft or file.inclusion is InclusionLevel.DRAFT:
             # DRAFT pages are left out of `build`; under `serve` they are shown, unless
             # drafts_on_serve says no, in which case they are excluded everywhere.
@@ -115,6 +122,7 @@ def collect_blog(
                 continue
         elif not options.posts_in_nav and file.inclusion in _DEFAULT_INCLUSION:
             file.inclusion = InclusionLevel.NOT_IN_NAV
+        PostPage(file, config, parsed.post, parsed.body)  # Becomes file.page.
         entries.append(entry)
 
     entries.sort(key=lambda entry: entry.post.sort_key)
@@ -177,7 +185,8 @@ def collect_blog(
     )
 
 
-def _read_entry(file: File, options: ReadOptions, *, keep_bodies: bool) -> PostEntry | None:
+def _read(file: File, options: ReadOptions) -> ParsedPost | None:
+    """Read a post's source once; ``None`` (and a warning) when it must not be published."""
     try:
         parsed = read_post(file.src_uri, file.content_string, options)
     except FrontMatterError as error:
@@ -193,11 +202,7 @@ def _read_entry(file: File, options: ReadOptions, *, keep_bodies: bool) -> PostE
         log.warning(problem)
     if parsed.post.published is None and not any("pubDate" in p for p in parsed.problems):
         log.info(f"{file.src_uri}: no 'pubDate' (or 'date') in front matter; listed last, undated")
-    if keep_bodies:
-        # MkDocs would read the file and parse its front matter again; hand it the body we
-        # already have (page.meta is restored from the post in on_page_markdown).
-        file.content_string = parsed.body
-    return PostEntry(post=parsed.post, file=file)
+    return parsed
 
 
 class _PageMaker:
@@ -229,7 +234,8 @@ class _PageMaker:
         pages: list[Listing] = []
         for number, chunk in enumerate(paginate(posts, self.options.posts_per_page), start=1):
             uri = folder if number == 1 else f"{folder}/{self.options.pagination_dir}/{number}"
-            file, generated = self._file(f"{uri}/index.md")
+            page_title = title if number == 1 else f"{title} – page {number}"
+            file, generated = self._file(f"{uri}/index.md", page_title)
             page = Listing(kind, title, file, generated, chunk, term, (), number, pages)
             pages.append(page)
             into[file.src_uri] = page
@@ -246,13 +252,13 @@ class _PageMaker:
     ) -> Listing | None:
         if not taxonomy.terms:
             return None
-        file, generated = self._file(f"{self.options.blog_dir}/{folder}/index.md")
+        file, generated = self._file(f"{self.options.blog_dir}/{folder}/index.md", title)
         page = Listing(kind, title, file, generated, terms=taxonomy.terms)
         page.pages.append(page)
         into[file.src_uri] = page
         return page
 
-    def _file(self, src_uri: str) -> tuple[File, bool]:
+    def _file(self, src_uri: str, title: str) -> tuple[File, bool]:
         generated = File.generated(self.config, src_uri, content="", inclusion=self.inclusion)
         # A page the user wrote at the same address wins (blog/tags/index.md or blog/tags.md).
         existing = self.by_dest.get(generated.dest_uri)
@@ -263,5 +269,6 @@ class _PageMaker:
             if existing.inclusion in _DEFAULT_INCLUSION and not self.options.taxonomy_in_nav:
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             return existing, False
+        ListingPage(generated, self.config, title)  # Becomes generated.page.
         self.files.append(generated)
         return generated, True
