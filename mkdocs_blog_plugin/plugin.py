@@ -9,7 +9,9 @@ from typing import Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_blog_plugin.ads import AdsFeature
 from mkdocs_blog_plugin.config import BlogConfig
@@ -91,16 +93,20 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         chosen: bool = post.ads if post.ads is not None else self.config.ads.default
         return chosen and not post.draft
 
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        if self.blog is None or self.renderer is None:
+    # After the search plugin (priority 0) has indexed the page: the index holds the post's own
+    # text, not its header or the listings (which only repeat what the posts say), and search
+    # need not parse them.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.blog is None or self.renderer is None or page.content is None:
             return None
         uri = page.file.src_uri
         if (entry := self.blog.by_src.get(uri)) is not None:
-            return self.renderer.post_page(html, entry, page.url)
-        if (listing := self.blog.listings.get(uri)) is not None:
-            return self.renderer.listing_page(html, listing, page.url)
+            page.content = self.renderer.post_page(page.content, entry, page.url)
+        elif (listing := self.blog.listings.get(uri)) is not None:
+            page.content = self.renderer.listing_page(page.content, listing, page.url)
         return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

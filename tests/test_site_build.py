@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -378,3 +379,19 @@ def test_post_body_is_kept_exactly(tmp_path: Path) -> None:
     text = site.soup("blog/kept/").get_text()
     assert "Note: KEEP-THIS-LINE" in text
     assert "key: AFTER-RULE" in text
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_search_index_holds_posts_not_listings(tmp_path: Path, theme: str) -> None:
+    site = build_site(tmp_path, config={"theme": theme})
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    docs = index["docs"]
+    post_text = " ".join(d["text"] for d in docs if d["location"].startswith("blog/2025/leverage/"))
+    assert "LEVERAGE-BODY-TEXT" in post_text
+    listing_text = " ".join(
+        d["text"] for d in docs if d["location"].startswith(("blog/tags", "blog/categories"))
+    )
+    # Descriptions belong to the posts; a listing repeating them would only add noise.
+    assert "Working harder" not in listing_text
+    if theme == "material":
+        assert not any(d["location"].startswith("blog/tags") for d in docs)

@@ -6,11 +6,12 @@ import re
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from mkdocs_blog_plugin.structure.blog import Blog, Listing, ListingKind, PostEntry
 
-from .views import ViewMaker
+from .views import PostView, ViewMaker
 
 TEMPLATE_FOLDER = "frontmatter-blog"
 LISTING_MARKER = "<!-- frontmatter-blog:listing -->"
@@ -26,6 +27,7 @@ class Renderer:
         self.env = env.overlay(autoescape=True)
         self.blog = blog
         self.views = ViewMaker(blog, date_format)
+        self._entries: dict[PostView, Markup] = {}
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(f"{TEMPLATE_FOLDER}/{name}").render(**context)
@@ -57,19 +59,28 @@ class Renderer:
                 links=self._links(page_url),
             )
         else:
-            pages = listing.pages
+            posts = [self.views.post(post, page_url) for post in listing.posts]
             body = self.render(
                 "listing.html",
                 kind=listing.kind.value,
                 title=listing.title,
                 show_title=listing.generated,
-                posts=[self.views.post(post, page_url) for post in listing.posts],
-                pagination=self._pagination(listing, pages, page_url),
+                posts=posts,
+                entries=[self._entry(post) for post in posts],
+                pagination=self._pagination(listing, listing.pages, page_url),
                 links=self._links(page_url),
             )
         if LISTING_MARKER in html:
             return html.replace(LISTING_MARKER, body, 1)
         return html + body
+
+    def _entry(self, post: PostView) -> Markup:
+        """A post's entry in a listing. A post appears in several listings (index, category,
+        tags), and at the same depth its links are the same: render each variant once."""
+        html = self._entries.get(post)
+        if html is None:
+            html = self._entries[post] = Markup(self.render("entry.html", post=post))
+        return html
 
     def _pagination(self, listing: Listing, pages: list[Listing], page_url: str) -> dict[str, Any]:
         def url(number: int) -> str:
