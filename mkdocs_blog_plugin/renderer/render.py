@@ -75,8 +75,8 @@ class Renderer:
         return html + body
 
     def _entry(self, post: PostView) -> Markup:
-        """A post's entry in a listing. A post appears in several listings (index, category,
-        tags), and at the same depth its links are the same: render each variant once."""
+        """A post's entry in a listing. A post appears in many listings (index, category, tags)
+        whose pages mostly share a depth, and so the same view: each is rendered once."""
         html = self._entries.get(post)
         if html is None:
             html = self._entries[post] = Markup(self.render("entry.html", post=post))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from mkdocs.utils import get_relative_url
-
 from mkdocs_blog_plugin.core.dates import format_date
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.core.taxonomy import Term
@@ -46,74 +44,61 @@ class PostView:
     draft: bool
 
 
-@dataclass(frozen=True)
-class _PostFacts:
-    """Site-relative URLs and formatted dates of one post."""
+def root_prefix(page_url: str) -> str:
+    """The relative path from a page up to the site root: ``../../`` for ``blog/tags/x/``.
 
-    url: str
-    date: DateView | None
-    updated: DateView | None
-    category: tuple[str, str] | None
-    tags: tuple[tuple[str, str], ...]
+    Links written as this prefix plus the target's site path are the same on every page at the
+    same depth, so a post's view (and its rendered entry) is made once per depth, not per page.
+    """
+    directory = page_url if page_url.endswith("/") else page_url.rpartition("/")[0] + "/"
+    return "../" * (directory.count("/") if directory != "/" else 0)
 
 
 class ViewMaker:
-    """Turns model objects into view data relative to one page URL."""
+    """Turns model objects into view data for a page."""
 
     def __init__(self, blog: Blog, date_format: str) -> None:
         self.blog = blog
         self.date_format = date_format
-        self._facts_by_post: dict[int, _PostFacts] = {}
+        self._posts: dict[tuple[int, str], PostView] = {}
 
     def date(self, moment: dt.datetime | None) -> DateView | None:
         if moment is None:
             return None
         return DateView(iso=moment.isoformat(), text=format_date(moment, self.date_format))
 
-    def term_url(self, term: Term, kind: str, page_url: str) -> str:
-        return get_relative_url(self.blog.term_urls[kind][term.key], page_url)
-
     def post(self, post: Post, page_url: str) -> PostView:
-        facts = self._facts(post)
+        """A post's view, its links relative to ``page_url``."""
+        prefix = root_prefix(page_url)
+        key = (id(post), prefix)
+        view = self._posts.get(key)
+        if view is None:
+            view = self._posts[key] = self._post_view(post, prefix)
+        return view
+
+    def _post_view(self, post: Post, prefix: str) -> PostView:
+        blog = self.blog
+        category = None
+        if post.category:
+            # The author's own spelling on links from the post; the index pages use the
+            # most common spelling.
+            term = blog.categories.term_of(post.category)
+            category = LinkView(post.category, prefix + blog.term_urls["category"][term.key])
         return PostView(
             title=post.title,
-            url=get_relative_url(facts.url, page_url),
+            url=prefix + blog.post_url[id(post)],
             description=post.description,
-            date=facts.date,
-            updated=facts.updated,
-            category=LinkView(facts.category[0], get_relative_url(facts.category[1], page_url))
-            if facts.category
-            else None,
-            tags=tuple(LinkView(name, get_relative_url(url, page_url)) for name, url in facts.tags),
+            date=self.date(post.published),
+            updated=self.date(post.updated),
+            category=category,
+            tags=tuple(
+                LinkView(name, prefix + blog.term_urls["tag"][blog.tags.term_of(name).key])
+                for name in post.tags
+            ),
             draft=post.draft,
         )
 
-    def _facts(self, post: Post) -> _PostFacts:
-        """What a post's views share on every page it appears on; worked out once per post."""
-        key = id(post)
-        facts = self._facts_by_post.get(key)
-        if facts is None:
-            blog = self.blog
-            category = None
-            if post.category:
-                # The author's own spelling on links from the post; the index pages use the
-                # most common spelling.
-                term = blog.categories.term_of(post.category)
-                category = (post.category, blog.term_urls["category"][term.key])
-            facts = _PostFacts(
-                url=blog.post_url[key],
-                date=self.date(post.published),
-                updated=self.date(post.updated),
-                category=category,
-                tags=tuple(
-                    (name, blog.term_urls["tag"][blog.tags.term_of(name).key]) for name in post.tags
-                ),
-            )
-            self._facts_by_post[key] = facts
-        return facts
-
     def terms(self, terms: list[Term], kind: str, page_url: str) -> list[TermView]:
-        return [
-            TermView(term.name, self.term_url(term, kind, page_url), len(term.posts))
-            for term in terms
-        ]
+        prefix = root_prefix(page_url)
+        urls = self.blog.term_urls[kind]
+        return [TermView(term.name, prefix + urls[term.key], len(term.posts)) for term in terms]
