@@ -18,6 +18,7 @@ from mkdocs_blog_plugin.config import BlogConfig
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
+from mkdocs_blog_plugin.structure.pages import ListingPage
 
 log = get_plugin_logger(__name__)
 
@@ -68,10 +69,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             serving=self.serving,
             now=dt.datetime.now(dt.timezone.utc),
         )
-        # Headers, listings and ad slots are rendered while pages render (on_page_content),
-        # before on_env hands out the build's environment; every aggregate they show is known
-        # from front matter by now. get_env() builds the same environment: theme, custom_dir,
-        # filters and translations.
+        # Ad slots are rendered while Markdown converts, before on_env hands out the build's
+        # environment. get_env() builds the same one: theme, custom_dir, filters, translations.
         self.renderer = Renderer(
             config.theme.get_env(), self.blog, date_format=self.config.date_format
         )
@@ -118,6 +117,10 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             output = output.replace("</head>", f"{_NOINDEX}\n</head>", 1)
         if self.ads is not None:
             output = self.ads.on_post_page(output, page)
+        if isinstance(page, ListingPage):
+            # Written out next. MkDocs keeps every page's HTML until the build ends, and a
+            # listing only repeats its posts: free it (most of the plugin's memory cost).
+            page.content = ""
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

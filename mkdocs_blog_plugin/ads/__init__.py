@@ -1,4 +1,4 @@
-"""The MkDocs side of ad slots (issue 4): what ``plugin.py`` calls, and when.
+"""The MkDocs side of ad slots: what ``plugin.py`` calls, and when.
 
 Integration contract
 ====================
@@ -11,7 +11,7 @@ Integration contract
     # `templates/` was appended to config.theme.dirs:
     self.ads = AdsFeature(
         self.config.ads,                # AdsConfig, already validated
-        serving=self.is_serving,        # True under `mkdocs serve` (set in on_startup)
+        serving=self.serving,           # True under `mkdocs serve` (set in on_startup)
         render=self._render,            # render("ad-slot.html", **context) -> str, autoescaped
     )
     self.ads.on_config(config)          # returns None; mutates config in place
@@ -46,7 +46,7 @@ What each call does
 ``begin_page(page, *, wants_ads: bool) -> None``
     Arms slot insertion for the next Markdown conversion *of that page's file* (matched through
     MkDocs' ``relpath`` treeprocessor, so other conversions, e.g. excerpts, never get slots).
-    Warns once if a post wants ads but no ``snippet``/``adsense``/custom slot template exists.
+    Logs once (info) if a post wants ads but no ``snippet``/``adsense``/slot template exists.
 ``on_post_page(output: str, page) -> str``
     Adds ``ads.head`` and the loader just before ``</head>``, once, only if the page got a slot.
 ``on_post_build(config) -> None``
@@ -57,8 +57,8 @@ What each call does
 How it works: a treeprocessor (priority 14, after inline processing) maps the top-level
 elements of the rendered post to :class:`mkdocs_blog_plugin.core.ads.Block` s, asks
 :func:`mkdocs_blog_plugin.core.ads.place_slots` for the gaps, and stores each slot's HTML in
-``md.htmlStash``, so Python-Markdown pastes it in and nothing is parsed twice. A post header the
-plugin adds as raw HTML in the Markdown counts as a non-paragraph block.
+``md.htmlStash``, so Python-Markdown pastes it in and nothing is parsed twice. The post header
+is added after conversion, so it is never counted as a block.
 """
 
 from __future__ import annotations
