@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 from pathlib import Path
@@ -136,6 +137,10 @@ def test_drafts_leave_no_trace(themed_site: Site) -> None:
     for marker in DRAFT_MARKERS:
         assert themed_site.grep(marker) == [], marker
     assert not themed_site.exists("blog/secret-draft/")
+    # grep cannot see into the compressed sitemap.
+    sitemap = gzip.decompress((themed_site.site_dir / "sitemap.xml.gz").read_bytes()).decode()
+    assert "blog/2025/leverage/" in sitemap
+    assert "secret-draft" not in sitemap and "draft-only" not in sitemap
 
 
 def test_titles_in_head_are_the_page_titles(themed_site: Site) -> None:
