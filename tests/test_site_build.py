@@ -400,3 +400,40 @@ def test_search_index_holds_posts_not_listings(tmp_path: Path, theme: str) -> No
     assert "Working harder" not in listing_text
     if theme == "material":
         assert not any(d["location"].startswith("blog/tags") for d in docs)
+
+
+def test_folder_and_title_options(tmp_path: Path) -> None:
+    options = {
+        "tags_dir": "topics",
+        "categories_dir": "sections",
+        "pagination_dir": "p",
+        "posts_per_page": 2,
+        "blog_title": "Our Notes",
+        "tags_title": "All topics",
+        "categories_title": "All sections",
+        "tag_title": "Topic: {name}",
+        "category_title": "Section {name}",
+    }
+    site = build_site(tmp_path, plugin=options)
+    assert site.soup("blog/").select_one(".fmb-listing h1").get_text() == "Our Notes"
+    assert site.exists("blog/p/2/") and site.exists("blog/p/3/")
+    assert site.soup("blog/topics/").select_one("h1").get_text() == "All topics"
+    assert (
+        site.soup("blog/topics/focus/").select_one(".fmb-listing h1").get_text() == "Topic: focus"
+    )
+    assert site.exists("blog/topics/focus/p/2/")
+    assert site.soup("blog/sections/").select_one("h1").get_text() == "All sections"
+    assert "Section life" in site.soup("blog/sections/life/").title.get_text()
+    assert not site.exists("blog/tags/") and not site.exists("blog/page/2/")
+    links = dict(site.links("blog/2025/leverage/", ".fmb-post-header a"))
+    assert links["work"] == "blog/sections/work/" and links["overwhelm"] == "blog/topics/overwhelm/"
+
+
+def test_taxonomy_in_nav(tmp_path: Path) -> None:
+    def nav_texts(site: Site) -> list[str]:
+        return [a.get_text(strip=True) for a in site.soup("").select(".navbar-nav a")]
+
+    assert not any("Tags" in text for text in nav_texts(build_site(tmp_path / "off")))
+    site = build_site(tmp_path / "on", plugin={"taxonomy_in_nav": True})
+    texts = nav_texts(site)
+    assert "Tags" in texts and "Categories" in texts
