@@ -64,6 +64,7 @@ class Renderer:
                 "listing.html",
                 kind=listing.kind.value,
                 title=listing.title,
+                term=listing.term.name if listing.term else None,
                 show_title=listing.generated,
                 posts=posts,
                 entries=[self._entry(post) for post in posts],
