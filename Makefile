@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 N ?= 200 1000 3000
+# Material prints a long notice about MkDocs 2 on every build; the plugin pins mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: example test lint typecheck pytest docs wheel-check browser bench bench-smoke serve-example clean
 
