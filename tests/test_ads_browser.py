@@ -57,12 +57,16 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def open_page(browser: Any) -> Iterator[Any]:
-    """``open_page(site_dir, url, before=None) -> (page, visit)`` in a fresh browser context."""
+    """``open_page(site_dir, url, height=900, base=None) -> (page, visit, base)`` in a fresh
+    browser context; ``base``: the URL where ``site_dir`` is already served."""
     servers = ExitStack()
     contexts: list[Any] = []
 
-    def opener(site_dir: Path, url: str, *, height: int = 900) -> tuple[Any, Visit, str]:
-        base = servers.enter_context(serve(site_dir))
+    def opener(
+        site_dir: Path, url: str, *, height: int = 900, base: str | None = None
+    ) -> tuple[Any, Visit, str]:
+        if base is None:
+            base = servers.enter_context(serve(site_dir))
         context = browser.new_context(viewport={"width": 1200, "height": height})
         contexts.append(context)
         visit = Visit()
@@ -177,4 +181,158 @@ def test_consent_loads_nothing_until_accepted(tmp_path: Path, open_page: Any) ->
     assert any("adsbygoogle.js" in url for url in visit.external)
     assert page.evaluate("() => document.querySelectorAll('.ad-slot ins.adsbygoogle').length") == 3
     assert page.evaluate("() => window.adsbygoogle.length") == 3
+    assert visit.errors == []
+
+
+# -- Material's instant navigation ---------------------------------------------------------------
+
+INSTANT_THEME = {"name": "material", "features": ["navigation.instant"]}
+COUNT_UNITS = """() => ({
+    pushed: (window.adsbygoogle || []).length,
+    marked: document.querySelectorAll('.ad-slot ins[data-frontmatter-blog-pushed]').length,
+    live: document.querySelectorAll('.ad-slot ins.adsbygoogle').length,
+    units: document.querySelectorAll('.ad-slot ins').length,
+    templates: document.querySelectorAll('.ad-slot template[data-ad-consent]').length,
+})"""
+
+
+@pytest.fixture
+def instant_site(tmp_path: Path, open_page: Any) -> Iterator[Any]:
+    """``instant_site(url, ads, extra=None) -> (page, visit)``: the fixture site in Material
+    with ``navigation.instant``, built and opened at ``url``, with instant navigation ready."""
+    site_dir = tmp_path / "project" / "site"
+    with serve(site_dir) as base:
+
+        def opener(url: str, ads: dict[str, Any], **config: Any) -> tuple[Any, Visit]:
+            # Material navigates instantly only to the pages of its sitemap, which has the
+            # URLs of site_url: the served address, as under `mkdocs serve`.
+            site = build_site(
+                tmp_path,
+                "ads-site",
+                config={"theme": INSTANT_THEME, "site_url": base, **config},
+                plugin={"ads": ads},
+            )
+            assert site.site_dir == site_dir
+            page, visit, _ = open_page(site_dir, url, height=700, base=base)
+            # Until the sitemap is in, a click is an ordinary (full) page load.
+            page.wait_for_load_state("networkidle")
+            page.evaluate("() => { window.__marker = 'still the first page view'; }")
+            return page, visit
+
+        yield opener
+
+
+def loader_requests(visit: Visit) -> list[str]:
+    return [url for url in visit.external if "adsbygoogle.js" in url]
+
+
+def navigate_instantly(page: Any, link: str | None, post: str, slots: int) -> None:
+    """Click the link ``link`` selects (``None``: none, e.g. after ``go_back``) and wait until
+    Material swapped in ``post``, with its ``slots`` slots."""
+    if link is not None:
+        # A click dispatched on the link, as a reader's is: it bubbles up to <body>, where
+        # Material intercepts it (a real click could hit Material's consent dialog instead).
+        page.locator(link).first.dispatch_event("click")
+    page.wait_for_function(
+        """([post, slots]) => location.pathname.endsWith(post)
+            && document.querySelectorAll('.ad-slot').length === slots""",
+        arg=[post, slots],
+    )
+    # Set on the first page view: a full page load would have lost it.
+    assert page.evaluate("() => window.__marker") == "still the first page view"
+
+
+def to_post(post: str) -> str:
+    return f'.md-content a[href$="/{post}"]'
+
+
+@pytest.mark.parametrize("lazy", [False, True], ids=["eager", "lazy"])
+def test_instant_navigation_loads_and_pushes_slots(instant_site: Any, lazy: bool) -> None:
+    page, visit = instant_site("blog/", {**ADSENSE, "lazy": lazy})
+    assert loader_requests(visit) == []  # the blog index has no slot: no ad script
+    assert page.evaluate(COUNT_UNITS)["pushed"] == 0
+
+    navigate_instantly(page, to_post("blog/long-post/"), "blog/long-post/", 3)
+    if lazy:
+        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function("() => (window.adsbygoogle || []).length === 3")
+    assert page.evaluate(COUNT_UNITS) == {
+        "pushed": 3,
+        "marked": 3,
+        "live": 3,
+        "units": 3,
+        "templates": 0,
+    }
+    assert len(loader_requests(visit)) == 1
+
+    # Back to the index (popstate, also instant), then on to another post with slots.
+    page.go_back()
+    navigate_instantly(page, None, "blog/", 0)
+    navigate_instantly(page, to_post("blog/short-post/"), "blog/short-post/", 1)
+    if lazy:
+        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function("() => (window.adsbygoogle || []).length === 4")
+    page.wait_for_timeout(100)
+    state = page.evaluate(COUNT_UNITS)
+    assert state == {"pushed": 4, "marked": 1, "live": 1, "units": 1, "templates": 0}
+    assert len(loader_requests(visit)) == 1  # one loader for the whole page view
+    assert visit.errors == []
+
+
+def test_instant_navigation_from_post_to_post(instant_site: Any) -> None:
+    # A full load of a post: the static loader in <head>, and the boot script pushes its units.
+    page, visit = instant_site("blog/long-post/", ADSENSE)
+    page.wait_for_function("() => (window.adsbygoogle || []).length === 3")
+    assert len(loader_requests(visit)) == 1
+    # Straight on to another post (posts do not link to each other: a link is added here).
+    page.evaluate(
+        """() => {
+            const link = document.createElement('a');
+            link.href = '../short-post/';
+            link.id = 'next-post';
+            link.textContent = 'Next post';
+            document.querySelector('.md-content article').append(link);
+        }"""
+    )
+    navigate_instantly(page, "#next-post", "blog/short-post/", 1)
+    page.wait_for_function("() => (window.adsbygoogle || []).length === 4")
+    # And through a tag page (no slots) back to the first post: its slots are new ones.
+    navigate_instantly(page, ".md-content a.fmb-tag", "blog/tags/ads/", 0)
+    navigate_instantly(page, to_post("blog/long-post/"), "blog/long-post/", 3)
+    page.wait_for_function("() => (window.adsbygoogle || []).length === 7")
+    page.wait_for_timeout(100)
+    state = page.evaluate(COUNT_UNITS)
+    assert state == {"pushed": 7, "marked": 3, "live": 3, "units": 3, "templates": 0}
+    assert len(loader_requests(visit)) == 1  # the static one of the first page
+    assert visit.errors == []
+
+
+def test_instant_navigation_waits_for_consent(instant_site: Any) -> None:
+    page, visit = instant_site("blog/", {**ADSENSE, "consent": True}, extra=CONSENT_EXTRA)
+    navigate_instantly(page, to_post("blog/long-post/"), "blog/long-post/", 3)
+    page.wait_for_timeout(200)
+    # No consent yet: no ad script, and the slots' markup is still inert.
+    assert not any("googlesyndication" in url for url in visit.external)
+    assert page.evaluate(COUNT_UNITS) == {
+        "pushed": 0,
+        "marked": 0,
+        "live": 0,
+        "units": 0,
+        "templates": 3,
+    }
+    # The reader accepts (stored as Material's consent form does, without its reload), then
+    # moves on instantly to another post.
+    page.evaluate('() => __md_set("__consent", {ads: true})')
+    page.go_back()
+    navigate_instantly(page, None, "blog/", 0)
+    navigate_instantly(page, to_post("blog/short-post/"), "blog/short-post/", 1)
+    page.wait_for_function("() => (window.adsbygoogle || []).length === 1")
+    assert page.evaluate(COUNT_UNITS) == {
+        "pushed": 1,
+        "marked": 1,
+        "live": 1,
+        "units": 1,
+        "templates": 0,
+    }
+    assert len(loader_requests(visit)) == 1
     assert visit.errors == []

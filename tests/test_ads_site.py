@@ -343,3 +343,83 @@ def test_snippet_is_never_taken_from_front_matter(tmp_path: Path) -> None:
     site = build(tmp_path, {"snippet": SNIPPET}, files={"blog/evil.md": evil})
     [slot] = ad_slots(site.soup("blog/evil/"))
     assert "EVIL-SNIPPET" not in str(slot) and "TEST-AD-SNIPPET" in str(slot)
+
+
+# -- Material's instant navigation --------------------------------------------------------------
+
+INSTANT = {"theme": {"name": "material", "features": ["navigation.instant"]}}
+HOOK = '<script data-test-cmp src="https://cmp.example/cmp.js"></script>'
+
+
+def boot_scripts(soup: BeautifulSoup) -> list[Tag]:
+    return list(soup.select("script[data-frontmatter-blog-ads]:not([src])"))
+
+
+def test_instant_navigation_boot_script_on_every_page_loader_only_with_slots(
+    tmp_path: Path,
+) -> None:
+    site = build(tmp_path, {**ADSENSE_ADS, "head": HOOK}, config=INSTANT)
+    for url, after in EXPECTED.items():
+        soup = site.soup(url)
+        # Material does not run the <head> of a page it swaps in: the page a reader starts
+        # from needs the boot script, which handles the slots of every later page.
+        [boot] = boot_scripts(soup)
+        assert boot.find_parent("head") is not None, url
+        assert '"instant": true' in boot.get_text() and "document$" in boot.get_text()
+        assert len(soup.select("head script[data-test-cmp]")) == 1, url
+        found = loaders(soup)
+        if after:
+            [loader] = found  # a full load of a post fetches the loader as without instant
+            assert loader.find_parent("head") is not None
+        else:
+            assert found == [], url  # no ad script is fetched on a page without slots
+        assert bool(ad_slots(soup)) == bool(after), url
+
+
+def test_instant_navigation_with_consent_has_no_static_loader(tmp_path: Path) -> None:
+    config = {"theme": INSTANT["theme"], "extra": MATERIAL_CONSENT["extra"]}
+    site = build(tmp_path, {**ADSENSE_ADS, "consent": True}, config=config)
+    for url in EXPECTED:
+        soup = site.soup(url)
+        assert loaders(soup) == [], url
+        [boot] = boot_scripts(soup)
+        assert '"consent": true' in boot.get_text() and '"instant": true' in boot.get_text()
+
+
+def test_instant_navigation_with_a_snippet_adds_only_the_head_hook(tmp_path: Path) -> None:
+    # A generic snippet has nothing to push (its own scripts, in the page content, are run
+    # again by Material after each instant navigation); ads.head goes into every page.
+    site = build(tmp_path, {**SNIPPET_ADS, "head": HOOK}, config=INSTANT)
+    for url, after in EXPECTED.items():
+        soup = site.soup(url)
+        assert boot_scripts(soup) == [], url
+        assert len(soup.select("head script[data-test-cmp]")) == 1, url
+        assert ("TEST-AD-SNIPPET" in str(soup)) == bool(after), url
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"theme": {"name": "material"}},
+        {"theme": {"name": "material", "features": ["navigation.tabs"]}},
+        {"theme": {"name": "mkdocs", "features": ["navigation.instant"]}},
+    ],
+    ids=["material", "material-tabs", "mkdocs-with-the-feature"],
+)
+def test_without_instant_navigation_only_pages_with_slots_get_scripts(
+    tmp_path: Path, config: dict[str, Any]
+) -> None:
+    site = build(tmp_path, {**ADSENSE_ADS, "head": HOOK}, config=config)
+    for url, after in EXPECTED.items():
+        soup = site.soup(url)
+        scripts = soup.select("head script[data-frontmatter-blog-ads], head script[data-test-cmp]")
+        assert len(scripts) == (3 if after else 0), url
+        if after:
+            [boot] = boot_scripts(soup)
+            assert '"instant": false' in boot.get_text()
+
+
+def test_instant_navigation_under_serve_without_ads_adds_nothing(tmp_path: Path) -> None:
+    site = build(tmp_path, {**ADSENSE_ADS, "head": HOOK}, config=INSTANT, serve=True)
+    assert [path for path in site.grep("data-frontmatter-blog-ads") if path.endswith(".html")] == []
+    assert [path for path in site.grep("data-test-cmp") if path.endswith(".html")] == []

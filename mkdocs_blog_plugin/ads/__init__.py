@@ -49,6 +49,9 @@ What each call does
     Logs once (info) if a post wants ads but no ``snippet``/``adsense``/slot template exists.
 ``on_post_page(output: str, page) -> str``
     Adds ``ads.head`` and the loader just before ``</head>``, once, only if the page got a slot.
+    With Material's ``navigation.instant`` (in ``theme.features``), every page also gets
+    ``ads.head`` and the boot script, which handles the slots of each page Material swaps in
+    (through ``document$``); the loader itself is still fetched only when a page has slots.
 ``on_post_build(config) -> None``
     Writes ``site_dir/ads.txt`` from ``ads.ads_txt`` (after the lines of a ``docs/ads.txt``).
 ``slots_on(page) -> int``

@@ -17,7 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from mkdocs_blog_plugin.ads.head import head_html, insert_into_head
+from mkdocs_blog_plugin.ads.head import head_html, insert_into_head, instant_navigation
 from mkdocs_blog_plugin.ads.treeprocessor import AdSlotExtension, SlotRequest
 from mkdocs_blog_plugin.ads_config import AdsConfig
 from mkdocs_blog_plugin.core.ads import PlacementRules
@@ -78,6 +78,9 @@ class AdsFeature:
         self._pending: _Pending | None = None
         self._requests: dict[str, SlotRequest] = {}
         self._warned_no_markup = False
+        self.instant = False
+        """Material's instant navigation is on: every page gets ``ads.head`` and the boot
+        script (see :mod:`mkdocs_blog_plugin.ads.head`)."""
 
     # -- events -------------------------------------------------------------------------------
 
@@ -86,6 +89,7 @@ class AdsFeature:
         self._requests.clear()
         self._pending = None
         self._warned_no_markup = False
+        self.instant = instant_navigation(config)
         custom_dir = config.theme.custom_dir
         if custom_dir and os.path.isfile(os.path.join(custom_dir, SLOT_TEMPLATE_PATH)):
             self._has_markup = True  # The user's own slot template is the markup.
@@ -130,20 +134,26 @@ class AdsFeature:
         self._pending = _Pending(page.file, request)
 
     def on_post_page(self, output: str, page: Page) -> str:
-        """Fill in the snippet, and add the head HTML (hook, loader) on a page with slots."""
-        if not self.slots_on(page):
-            return output
-        if self.ads.snippet is not None:
+        """Fill in the snippet, and add the head HTML (hook, loader) on a page with slots.
+
+        With Material's instant navigation, every page gets the hook and the boot script (but
+        not the loader), since Material does not run the ``<head>`` of pages it swaps in.
+        """
+        slots = self.slots_on(page)
+        if slots and self.ads.snippet is not None:
             output = output.replace(SNIPPET_MARKER, self.ads.snippet)
-        head = head_html(self.ads)
+        if not slots and not self._head_on_every_page():
+            return output
+        head = head_html(self.ads, instant=self.instant, slots=bool(slots))
         if not head:
             return output
         with_head = insert_into_head(output, head)
         if with_head is None:
-            log.warning(
-                "%s has ad slots, but its HTML has no </head>: the ad loader was not added.",
-                page.file.src_uri,
-            )
+            if slots:
+                log.warning(
+                    "%s has ad slots, but its HTML has no </head>: the ad loader was not added.",
+                    page.file.src_uri,
+                )
             return output
         return with_head
 
@@ -172,6 +182,10 @@ class AdsFeature:
         return request.placed if request is not None else 0
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _head_on_every_page(self) -> bool:
+        # Any page may be where a reader starts before navigating instantly to a post.
+        return self.instant and self._has_markup and (self.ads.on_serve or not self.serving)
 
     def _request_for(self, md: Markdown) -> SlotRequest | None:
         pending = self._pending
