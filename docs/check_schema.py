@@ -21,13 +21,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption
 
 from mkdocs_blog_plugin.ads_config import AdsConfig, AdSenseConfig
-from mkdocs_blog_plugin.config import BlogConfig
+from mkdocs_blog_plugin.config import BlogConfig, FeedConfig
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.json"
 
 # Each config class and the definition of schema.json that describes it.
 SECTIONS: list[tuple[str, str, type[base.Config]]] = [
     ("frontmatter-blog", "options", BlogConfig),
+    ("feed", "feed", FeedConfig),
     ("ads", "ads", AdsConfig),
     ("ads.adsense", "adsense", AdSenseConfig),
 ]

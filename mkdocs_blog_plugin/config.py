@@ -66,6 +66,19 @@ class _PathSegmentOption(c.Type[str]):
         return path
 
 
+class FeedConfig(base.Config):
+    """An Atom feed of the newest posts, for feed readers."""
+
+    enabled = c.Type(bool, default=True)
+    """Write the feed. It needs ``site_url``: feed links are absolute."""
+    path = c.Type(str, default="feed.xml")
+    """File name of the feed, at the site root: ``feed.xml``."""
+    limit = c.Type(int, default=20)
+    """How many of the newest posts the feed holds."""
+    title = c.Optional(c.Type(str))
+    """Title of the feed; by default ``site_name``."""
+
+
 class BlogConfig(base.Config):
     """Options of the ``frontmatter-blog`` plugin."""
 
@@ -105,6 +118,8 @@ class BlogConfig(base.Config):
     """List posts in an automatic nav (they are left out by default, as a blog has many)."""
     taxonomy_in_nav = c.Type(bool, default=False)
     """List the blog index, tag and category pages in an automatic nav."""
+    feed = c.SubConfig(FeedConfig)
+    """Atom feed of the newest posts at ``feed.xml``."""
     ads = c.SubConfig(AdsConfig)
     """In-article ad slots; see the Ads page of the docs."""
 
@@ -115,6 +130,15 @@ class BlogConfig(base.Config):
         per_page = self.posts_per_page
         if isinstance(per_page, bool) or per_page < 1:
             failed.append(("posts_per_page", ValidationError(f"{per_page!r}: must be at least 1")))
+        if isinstance(self.feed.limit, bool) or self.feed.limit < 1:
+            failed.append(
+                ("feed", ValidationError(f"limit {self.feed.limit!r}: must be at least 1"))
+            )
+        feed_path = self.feed.path
+        if not feed_path.endswith(".xml") or "/" in feed_path or feed_path.startswith("."):
+            failed.append(
+                ("feed", ValidationError(f"path {feed_path!r}: must be a file name ending in .xml"))
+            )
         folders = {
             "tags_dir": self.tags_dir,
             "categories_dir": self.categories_dir,

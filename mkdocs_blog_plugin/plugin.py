@@ -18,6 +18,7 @@ from mkdocs_blog_plugin.config import BlogConfig
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
+from mkdocs_blog_plugin.structure.feed import Feed
 from mkdocs_blog_plugin.structure.pages import ListingPage
 
 log = get_plugin_logger(__name__)
@@ -38,6 +39,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.blog: Blog | None = None
         self.renderer: Renderer | None = None
         self.ads: AdsFeature | None = None
+        self.feed: Feed | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -47,6 +49,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.blog = None
         self.renderer = None
         self.ads = None
+        self.feed = None
         if not self.config.enabled:
             return
         # Last in the search path: the theme and the user's custom_dir override our templates.
@@ -74,6 +77,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.renderer = Renderer(
             config.theme.get_env(), self.blog, date_format=self.config.date_format
         )
+        feed = Feed(self.blog, config, self.config)
+        self.feed = feed if feed.active else None
         return files
 
     def _render(self, name: str, **context: Any) -> str:
@@ -111,10 +116,16 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.blog is None:
             return None
-        entry = self.blog.by_src.get(page.file.src_uri)
-        if entry is not None and entry.post.draft and "</head>" in output:
+        uri = page.file.src_uri
+        entry = self.blog.by_src.get(uri)
+        head: list[str] = []
+        if entry is not None and entry.post.draft:
             # Only reached under `mkdocs serve`: keep a shared preview out of search engines.
-            output = output.replace("</head>", f"{_NOINDEX}\n</head>", 1)
+            head.append(_NOINDEX)
+        if self.feed is not None and (entry is not None or uri in self.blog.listings):
+            head.append(self.feed.head_link(page.url))
+        if head and "</head>" in output:
+            output = output.replace("</head>", "\n".join([*head, "</head>"]), 1)
         if self.ads is not None:
             output = self.ads.on_post_page(output, page)
         if isinstance(page, ListingPage):
@@ -124,5 +135,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.feed is not None:
+            self.feed.write(config.site_dir)
         if self.ads is not None:
             self.ads.on_post_build(config)

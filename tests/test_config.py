@@ -61,3 +61,16 @@ def test_bad_values_name_the_option(options: dict[str, Any], option: str, messag
     problems = dict(errors) | dict(warnings)
     assert option in problems
     assert message in str(problems[option])
+
+
+@pytest.mark.parametrize(
+    ("feed", "message"),
+    [
+        ({"limit": 0}, "must be at least 1"),
+        ({"path": "sub/feed.xml"}, "file name"),
+        ({"path": "feed.json"}, "ending in .xml"),
+    ],
+)
+def test_bad_feed_options(feed: dict[str, Any], message: str) -> None:
+    errors, _, _ = load({"feed": feed})
+    assert "feed" in dict(errors) and message in str(dict(errors)["feed"])

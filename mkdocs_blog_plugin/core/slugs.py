@@ -41,10 +41,11 @@ def slugify(name: str) -> str:
     slug = "".join(char if _is_word_char(char) else "-" for char in text)
     slug = _SEPARATORS_RE.sub("-", slug).strip("-")
     if not slug:
-        # Names made only of punctuation or emoji still need a stable, distinct page.
-        return "n-" + _digest(name)
+        # Names made only of punctuation or emoji still need a stable, distinct page; the
+        # digest is of the name's identity, so spellings of one term share it.
+        return "n-" + _digest(name_key(name))
     if len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
-        slug = _truncate_utf8(slug, MAX_SLUG_BYTES - 9).rstrip("-") + "-" + _digest(name)
+        slug = _truncate_utf8(slug, MAX_SLUG_BYTES - 9).rstrip("-") + "-" + _digest(name_key(name))
     return slug
 
 

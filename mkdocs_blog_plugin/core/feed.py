@@ -1,0 +1,69 @@
+"""An Atom feed (RFC 4287) of the newest posts, built with the standard library's XML writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from xml.etree import ElementTree as ET
+
+from mkdocs_blog_plugin.core.post import Post
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def atom_feed(
+    posts: Sequence[Post],
+    *,
+    title: str,
+    feed_url: str,
+    site_url: str,
+    url_of: Callable[[Post], str],
+    author: str | None = None,
+    limit: int = 20,
+) -> str | None:
+    """The feed of the newest ``limit`` dated, published posts; ``None`` when there are none.
+
+    ``posts`` must be sorted newest first; ``url_of`` gives a post's absolute URL.
+    """
+    dated = [post for post in posts if post.published is not None and not post.draft][:limit]
+    if not dated:
+        return None
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _text(feed, "title", title)
+    _text(feed, "id", feed_url)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=feed_url)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=site_url)
+    _text(feed, "updated", max(_updated(post) for post in dated).isoformat())
+    if author:
+        _text(ET.SubElement(feed, f"{{{ATOM}}}author"), "name", author)
+    for post in dated:
+        assert post.published is not None
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        url = url_of(post)
+        _text(entry, "title", post.title)
+        _text(entry, "id", url)
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=url)
+        _text(entry, "published", post.published.isoformat())
+        _text(entry, "updated", _updated(post).isoformat())
+        if post.description:
+            _text(entry, "summary", post.description)
+        for name in ((post.category,) if post.category else ()) + post.tags:
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=name)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _updated(post: Post) -> dt.datetime:
+    assert post.published is not None
+    return max(post.published, post.updated) if post.updated else post.published
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = _xml_safe(text)
+
+
+def _xml_safe(text: str) -> str:
+    # XML 1.0 cannot carry most control characters, even escaped; authors' text might.
+    return "".join(
+        char for char in text if char in "\t\n\r" or (char >= " " and char not in "\ufffe\uffff")
+    )
