@@ -247,3 +247,10 @@ def test_count_words_adds_up_across_whitespace(left: str, right: str) -> None:
 @given(st.text())
 def test_count_words_bounded(text: str) -> None:
     assert 0 <= count_words(text) <= len(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_fast_path_counts_like_the_general_rule(text: str) -> None:
+    from mkdocs_blog_plugin.core.ads import _WORD
+
+    assert count_words(text) == len(_WORD.findall(text))

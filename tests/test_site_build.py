@@ -437,3 +437,25 @@ def test_taxonomy_in_nav(tmp_path: Path) -> None:
     site = build_site(tmp_path / "on", plugin={"taxonomy_in_nav": True})
     texts = nav_texts(site)
     assert "Tags" in texts and "Categories" in texts
+
+
+def test_long_pagination_shows_a_window(tmp_path: Path) -> None:
+    files = {
+        f"blog/many/p{i:02}.md": post({"title": f"Post {i:02}", "pubDate": f"2024-01-{i:02}"})
+        for i in range(1, 29)
+    }
+    site = build_site(tmp_path, files=files, plugin={"posts_per_page": 2})  # 17 pages
+    bar = site.soup("blog/page/9/").select_one(".fmb-pages")
+    assert [li.get_text() for li in bar.select("li")] == [
+        "1",
+        "…",
+        "7",
+        "8",
+        "9",
+        "10",
+        "11",
+        "…",
+        "17",
+    ]
+    for _text, target in site.links("blog/page/9/", ".fmb-pagination a"):
+        assert site.exists(target)

@@ -68,11 +68,19 @@ def _prose_words(element: etree.Element) -> int:
         return 0
     if _NOT_PROSE_CLASSES.intersection((element.get("class") or "").split()):
         return 0
-    words = count_words(_PLACEHOLDER.sub(" ", element.text or ""))
+    words = _text_words(element.text)
     for child in element:
         words += _prose_words(child)
-        words += count_words(_PLACEHOLDER.sub(" ", child.tail or ""))
+        words += _text_words(child.tail)
     return words
+
+
+def _text_words(text: str | None) -> int:
+    if not text:
+        return 0
+    if "\x02" in text:  # A stash placeholder (raw HTML, code) is not prose.
+        text = _PLACEHOLDER.sub(" ", text)
+    return count_words(text)
 
 
 def classify(md: Markdown, element: etree.Element) -> Block:

@@ -9,6 +9,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from mkdocs_blog_plugin.core.pagination import page_window
 from mkdocs_blog_plugin.structure.blog import Blog, Listing, ListingKind, PostEntry
 
 from .views import PostView, ViewMaker
@@ -91,7 +92,12 @@ class Renderer:
         return {
             "number": number,
             "count": len(pages),
-            "pages": [{"number": n, "url": url(n)} for n in range(1, len(pages) + 1)],
+            # A window of page numbers (None for a gap): the bar stays short, and its cost does
+            # not grow with the number of pages.
+            "pages": [
+                {"number": n, "url": url(n)} if n is not None else None
+                for n in page_window(number, len(pages))
+            ],
             "previous": url(number - 1) if number > 1 else None,
             "next": url(number + 1) if number < len(pages) else None,
         }

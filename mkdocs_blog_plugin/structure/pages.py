@@ -31,9 +31,11 @@ class PostPage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)
         body, self._body = self._body, None  # Page.markdown keeps the only copy.
-        if source is not None or body is None:
-            # Another plugin supplies the source, or this page is read a second time.
-            super().read_source(config) if source is None else self._parse(source)
+        if source is not None:  # Another plugin supplies the source.
+            self.markdown, self.meta = mkdocs_meta.get_data(source)
+            return
+        if body is None:  # Read a second time.
+            super().read_source(config)
             return
         self.markdown = body
         meta: dict[str, Any] = dict(self.post.meta)
@@ -41,9 +43,6 @@ class PostPage(Page):
         if self.post.description:
             meta["description"] = _text(self.post.description)
         self.meta = meta
-
-    def _parse(self, source: str) -> None:
-        self.markdown, self.meta = mkdocs_meta.get_data(source)
 
 
 class ListingPage(Page):
