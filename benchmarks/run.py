@@ -61,6 +61,8 @@ class Build:
     letter: str
     posts: int
     seconds: float
+    cpu_seconds: float
+    """User + system CPU time of the build: steadier than wall-clock on a shared machine."""
     peak_mb: float
     returncode: int
     warnings: int
@@ -147,6 +149,7 @@ def timed_build(
         letter=letter,
         posts=posts,
         seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         peak_mb=_peak_mb(usage.ru_maxrss),
         returncode=child.returncode,
         warnings=warnings,
@@ -165,7 +168,8 @@ def _report_build(build: Build, repeat: int, repeats: int) -> None:
     status = "ok" if build.ok else f"FAILED (exit {build.returncode})"
     print(
         f"  N={build.posts} run {repeat}/{repeats} {build.letter} ({LETTERS[build.letter]}): "
-        f"{build.seconds:7.2f} s {build.peak_mb:7.1f} MB {build.pages:6d} pages "
+        f"{build.seconds:7.2f} s ({build.cpu_seconds:6.2f} s CPU) {build.peak_mb:7.1f} MB "
+        f"{build.pages:6d} pages "
         f"{build.warnings} warnings  {status}",
         file=sys.stderr,
         flush=True,
@@ -184,6 +188,7 @@ class Summary:
     letter: str
     posts: int
     seconds: float | None
+    cpu_seconds: float | None
     peak_mb: float | None
     pages: int | None
     warnings: int | None
@@ -195,11 +200,12 @@ def summarize(builds: Sequence[Build], letter: str, posts: int) -> Summary:
     mine = [build for build in builds if build.letter == letter and build.posts == posts]
     good = [build for build in mine if build.ok]
     if not good:
-        return Summary(letter, posts, None, None, None, None, len(mine))
+        return Summary(letter, posts, None, None, None, None, None, len(mine))
     return Summary(
         letter=letter,
         posts=posts,
         seconds=statistics.median(build.seconds for build in good),
+        cpu_seconds=statistics.median(build.cpu_seconds for build in good),
         peak_mb=statistics.median(build.peak_mb for build in good),
         pages=good[-1].pages,
         warnings=max(build.warnings for build in good),
@@ -220,6 +226,10 @@ def _seconds(summary: Summary | None) -> float | None:
     return None if summary is None else summary.seconds
 
 
+def _cpu(summary: Summary | None) -> float | None:
+    return None if summary is None else summary.cpu_seconds
+
+
 def _memory(summary: Summary | None) -> float | None:
     return None if summary is None else summary.peak_mb
 
@@ -233,7 +243,7 @@ def results_table(summaries: dict[tuple[int, str], Summary], posts: Sequence[int
     """A Markdown table: medians, ratios a/b and a/c, per-post cost."""
     header = (
         "| N | a s | b s | c s | a MB | b MB | c MB | a/b time | a/c time | c/a time "
-        "| a/b mem | a/c mem | a ms/post | b ms/post |"
+        "| a/b mem | a/c mem | a/b cpu | a ms/post | b ms/post |"
     )
     rule = "|" + "|".join("---:" for _ in range(header.count("|") - 1)) + "|"
     rows = [header, rule]
@@ -249,6 +259,7 @@ def results_table(summaries: dict[tuple[int, str], Summary], posts: Sequence[int
             f"| {_number(_memory(c))} | {_ratio(_seconds(a), _seconds(b))} "
             f"| {_ratio(_seconds(a), _seconds(c))} | {speedup} "
             f"| {_ratio(_memory(a), _memory(b))} | {_ratio(_memory(a), _memory(c))} "
+            f"| {_ratio(_cpu(a), _cpu(b))} "
             f"| {_per_post_ms(a, count)} | {_per_post_ms(b, count)} |"
         )
     return "\n".join(rows)
