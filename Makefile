@@ -49,7 +49,8 @@ bench-smoke: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(foreach n,$(N),--posts $(n))
 
-test: lint typecheck pytest docs example wheel-check bench-smoke
+# pytest last, so its summary closes the output CI reads.
+test: lint typecheck docs example wheel-check bench-smoke pytest
 
 clean:
 	rm -rf $(VENV) site example-site/site docs/site dist build .pytest_cache .mypy_cache .ruff_cache
