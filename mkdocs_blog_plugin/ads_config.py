@@ -13,6 +13,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from mkdocs_blog_plugin.options import CountOption
+
 _CLIENT_ID = re.compile(r"ca-pub-\d{16}")
 
 # A CSS <length>: it goes into a `style` attribute, so nothing else may get through.
@@ -146,23 +148,6 @@ class _CssLengthOption(c.Type[str]):
         return length
 
 
-class _CountOption(c.Type[int]):
-    """A whole number no smaller than ``minimum``."""
-
-    def __init__(self, default: int, minimum: int) -> None:
-        super().__init__(int, default=default)
-        self.minimum = minimum
-
-    def run_validation(self, value: object) -> int:
-        # bool is an int in Python, but `every: true` is a mistake.
-        if isinstance(value, bool):
-            raise ValidationError(f"expected a whole number, got {value!r}")
-        number = super().run_validation(value)
-        if number < self.minimum:
-            raise ValidationError(f"must be at least {self.minimum}, got {number}")
-        return number
-
-
 class _AdsTxtLineOption(c.Type[str]):
     """One line of ``ads.txt``."""
 
@@ -218,16 +203,16 @@ class AdsConfig(base.Config):
     With ``snippet`` set too, the snippet is the slot markup and the preset adds only the loader."""
     label = c.Type(str, default="Advertisement")
     """Visible label above each slot; empty string for none. Also the slot's ``aria-label``."""
-    after_paragraph = _CountOption(default=3, minimum=1)
+    after_paragraph = CountOption(default=3, minimum=1)
     """The first slot goes after this top-level paragraph (or after the last paragraph of a
     shorter post)."""
-    every = _CountOption(default=6, minimum=1)
+    every = CountOption(default=6, minimum=1)
     """Then one slot every this many paragraphs."""
-    max = _CountOption(default=3, minimum=1)
+    max = CountOption(default=3, minimum=1)
     """At most this many slots in one post, counting ``before_content`` and ``after_content``."""
-    min_words = _CountOption(default=0, minimum=0)
+    min_words = CountOption(default=0, minimum=0)
     """Posts shorter than this many words get no ads (not even at a manual ``<!-- ad -->``)."""
-    min_words_between = _CountOption(default=0, minimum=0)
+    min_words_between = CountOption(default=0, minimum=0)
     """At least this many words of text between two automatic slots; a slot that would come
     sooner moves down to the next paragraph that satisfies it."""
     positions = c.ListOfItems(

@@ -13,6 +13,7 @@ from mkdocs.config.base import ValidationError
 
 from mkdocs_blog_plugin.ads_config import AdsConfig
 from mkdocs_blog_plugin.core.slugs import is_valid_slug
+from mkdocs_blog_plugin.options import CountOption
 
 
 class _TimezoneOption(c.Type[str]):
@@ -66,14 +67,27 @@ class _PathSegmentOption(c.Type[str]):
         return path
 
 
+class _FeedFileOption(c.Type[str]):
+    """A file name ending in ``.xml``, at the site root."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        if not name.endswith(".xml") or "/" in name or "\\" in name or name.startswith("."):
+            raise ValidationError(f"{name!r}: must be a file name ending in .xml")
+        return name
+
+
 class FeedConfig(base.Config):
     """An Atom feed of the newest posts, for feed readers."""
 
     enabled = c.Type(bool, default=True)
     """Write the feed. It needs ``site_url``: feed links are absolute."""
-    path = c.Type(str, default="feed.xml")
+    path = _FeedFileOption(default="feed.xml")
     """File name of the feed, at the site root: ``feed.xml``."""
-    limit = c.Type(int, default=20)
+    limit = CountOption(default=20, minimum=1)
     """How many of the newest posts the feed holds."""
     title = c.Optional(c.Type(str))
     """Title of the feed; by default ``site_name``."""
@@ -92,7 +106,7 @@ class BlogConfig(base.Config):
     """Show drafts, with a "Draft" banner, under ``mkdocs serve``."""
     future_posts_as_drafts = c.Type(bool, default=False)
     """Treat a post dated in the future as a draft, unless it says ``draft: false``."""
-    posts_per_page = c.Type(int, default=10)
+    posts_per_page = CountOption(default=10, minimum=1)
     """Entries on one page of a listing; later entries go to ``page/2/`` and so on."""
     date_format = c.Type(str, default="%B %-d, %Y")
     """``strftime`` format of displayed dates. ``%-d`` (day without zero) works everywhere."""
@@ -127,18 +141,6 @@ class BlogConfig(base.Config):
         failed, warnings = super().validate()
         if failed:
             return failed, warnings
-        per_page = self.posts_per_page
-        if isinstance(per_page, bool) or per_page < 1:
-            failed.append(("posts_per_page", ValidationError(f"{per_page!r}: must be at least 1")))
-        if isinstance(self.feed.limit, bool) or self.feed.limit < 1:
-            failed.append(
-                ("feed", ValidationError(f"limit {self.feed.limit!r}: must be at least 1"))
-            )
-        feed_path = self.feed.path
-        if not feed_path.endswith(".xml") or "/" in feed_path or feed_path.startswith("."):
-            failed.append(
-                ("feed", ValidationError(f"path {feed_path!r}: must be a file name ending in .xml"))
-            )
         folders = {
             "tags_dir": self.tags_dir,
             "categories_dir": self.categories_dir,

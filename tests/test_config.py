@@ -43,7 +43,7 @@ def test_valid_options() -> None:
     [
         ({"posts_per_page": "ten"}, "posts_per_page", "Expected type"),
         ({"posts_per_page": 0}, "posts_per_page", "at least 1"),
-        ({"posts_per_page": True}, "posts_per_page", "at least 1"),
+        ({"posts_per_page": True}, "posts_per_page", "whole number"),
         ({"pagination_dir": "tags"}, "pagination_dir", "also tags_dir"),
         ({"categories_dir": "tags"}, "categories_dir", "also tags_dir"),
         ({"timezone": "Mars/Olympus"}, "timezone", "unknown time zone"),
