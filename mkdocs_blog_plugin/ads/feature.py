@@ -78,6 +78,7 @@ class AdsFeature:
         self._pending: _Pending | None = None
         self._requests: dict[str, SlotRequest] = {}
         self._warned_no_markup = False
+        self._head: dict[bool, str] = {True: "", False: ""}
         self.instant = False
         """Material's instant navigation is on: every page gets ``ads.head`` and the boot
         script (see :mod:`mkdocs_blog_plugin.ads.head`)."""
@@ -90,6 +91,11 @@ class AdsFeature:
         self._pending = None
         self._warned_no_markup = False
         self.instant = instant_navigation(config)
+        # What goes before </head> depends on the config alone: worked out once per build,
+        # for pages with slots and (instant navigation) pages without.
+        self._head = {
+            slots: head_html(self.ads, instant=self.instant, slots=slots) for slots in (True, False)
+        }
         custom_dir = config.theme.custom_dir
         if custom_dir and os.path.isfile(os.path.join(custom_dir, SLOT_TEMPLATE_PATH)):
             self._has_markup = True  # The user's own slot template is the markup.
@@ -144,7 +150,7 @@ class AdsFeature:
             output = output.replace(SNIPPET_MARKER, self.ads.snippet)
         if not slots and not self._head_on_every_page():
             return output
-        head = head_html(self.ads, instant=self.instant, slots=bool(slots))
+        head = self._head[bool(slots)]
         if not head:
             return output
         with_head = insert_into_head(output, head)
