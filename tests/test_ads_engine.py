@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given
@@ -254,3 +255,27 @@ def test_ascii_fast_path_counts_like_the_general_rule(text: str) -> None:
     from mkdocs_blog_plugin.core.ads import _WORD
 
     assert count_words(text) == len(_WORD.findall(text))
+
+
+def _reader_rule_count(text: str) -> int:
+    """The rule as the docstring states it, written plainly: the oracle for the fast patterns."""
+    from mkdocs_blog_plugin.core.ads import _UNSPACED
+
+    words = 0
+    for token in re.split(rf"\s+|([{_UNSPACED}])", text):
+        if not token:
+            continue
+        if re.fullmatch(rf"[{_UNSPACED}]", token) or re.search(r"[^\W_]", token):
+            words += 1
+    return words
+
+
+_MIXED_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab Z9_-*—\t\n.,'é日本のテ한국\u3000\U00020001"))
+    | st.characters()
+)
+
+
+@given(_MIXED_TEXT)
+def test_count_words_follows_the_stated_rule(text: str) -> None:
+    assert count_words(text) == _reader_rule_count(text)

@@ -64,23 +64,29 @@ def _stash_text(md: Markdown, element: etree.Element) -> str | None:
 
 
 def _prose_words(element: etree.Element) -> int:
-    if element.tag in _NOT_PROSE_TAGS:
-        return 0
-    if _NOT_PROSE_CLASSES.intersection((element.get("class") or "").split()):
-        return 0
-    words = _text_words(element.text)
-    for child in element:
-        words += _prose_words(child)
-        words += _text_words(child.tail)
-    return words
-
-
-def _text_words(text: str | None) -> int:
-    if not text:
-        return 0
+    """Words of prose in ``element``: its text and its children's, minus code and the like."""
+    parts: list[str] = []
+    _gather_prose(element, parts)
+    # One count over the block's text, not one per fragment: the join's spaces keep
+    # "a<em>b</em>" two words, as the fragments are.
+    text = " ".join(parts)
     if "\x02" in text:  # A stash placeholder (raw HTML, code) is not prose.
         text = _PLACEHOLDER.sub(" ", text)
     return count_words(text)
+
+
+def _gather_prose(element: etree.Element, parts: list[str]) -> None:
+    if element.tag in _NOT_PROSE_TAGS:
+        return
+    classes = element.get("class")
+    if classes and not _NOT_PROSE_CLASSES.isdisjoint(classes.split()):
+        return
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        _gather_prose(child, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def classify(md: Markdown, element: etree.Element) -> Block:

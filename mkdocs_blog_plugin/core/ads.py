@@ -99,8 +99,15 @@ _UNSPACED = (
     "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 )
-_ASCII_WORD = re.compile(r"\S*[A-Za-z0-9]\S*")
-_WORD = re.compile(rf"[{_UNSPACED}]|[^\s{_UNSPACED}]*[^\W_{_UNSPACED}][^\s{_UNSPACED}]*")
+# The rule as one pattern: a word is matched from its first letter or digit to its end.
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}][^\s{_UNSPACED}]*")
+# Faster where no character is unspaced (most prose): the whitespace-separated tokens, less
+# those with no letter or digit ("-", "—", "_"). str.split() runs in C and these patterns only
+# start at a space, so this is about three times faster than matching every word; counting
+# words runs on every block of every post with ads.
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_NON_WORD = re.compile(r"\s(?:[^\w\s]|_)+(?=\s)")
+_ASCII_NON_WORD = re.compile(r"\s[^\sA-Za-z0-9]+(?=\s)")
 
 
 def count_words(text: str) -> int:
@@ -110,8 +117,9 @@ def count_words(text: str) -> int:
     ``*`` alone are not words); in Chinese and Japanese text every character counts.
     """
     if text.isascii():
-        # The same rule, with a simpler pattern: most prose is ASCII, and this runs per block.
-        return len(_ASCII_WORD.findall(text))
+        return len(text.split()) - len(_ASCII_NON_WORD.findall(f" {text} "))
+    if _HAS_UNSPACED.search(text) is None:
+        return len(text.split()) - len(_NON_WORD.findall(f" {text} "))
     return len(_WORD.findall(text))
 
 
