@@ -57,7 +57,9 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         config.theme.dirs.append(TEMPLATES_DIR)
         if BLOG_CSS not in config.extra_css:
             config.extra_css.append(BLOG_CSS)
-        self.ads = AdsFeature(self.config.ads, serving=self.serving, render=self._render)
+        self.ads = AdsFeature(
+            self.config.ads, serving=self.serving, render=self._render, reads=self._reads
+        )
         self.ads.on_config(config)
 
     # Late, so that pages other plugins generate in on_files (gen-files, ...) can be posts.
@@ -84,6 +86,10 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def _render(self, name: str, **context: Any) -> str:
         assert self.renderer is not None, "templates are rendered only after on_env"
         return self.renderer.render(name, **context)
+
+    def _reads(self, name: str, variable: str) -> bool:
+        assert self.renderer is not None, "templates are rendered only after on_env"
+        return self.renderer.reads(name, variable)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

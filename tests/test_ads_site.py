@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import Abort, PluginError
 
-from tests.sitebuild import Site, build_site, post
+from tests.sitebuild import FIXTURES, Site, build_site, post
 
 FIXTURE = "ads-site"
 THEMES = ["mkdocs", "readthedocs", "material"]
@@ -322,6 +322,23 @@ def test_custom_dir_slot_template(tmp_path: Path) -> None:
         "CUSTOM-SLOT 2 Advertisement",
         "CUSTOM-SLOT 3 Advertisement",
     ]
+
+
+def test_slot_template_that_reads_the_page_is_rendered_for_each_post(tmp_path: Path) -> None:
+    # A slot template without `page` is rendered once per slot number and reused; one that
+    # reads the page must see each post's own.
+    override = '<aside class="ad-slot">SLOT {{ number }} OF {{ page.title }}</aside>\n'
+    long_post = (FIXTURES / FIXTURE / "docs/blog/long-post.md").read_text(encoding="utf-8")
+    twin = long_post.replace("title: A long post", "title: The long post's twin")
+    site = build(
+        tmp_path,
+        {},
+        config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+        files={"../overrides/frontmatter-blog/ad-slot.html": override, "blog/twin.md": twin},
+    )
+    for url, title in [("blog/long-post/", "A long post"), ("blog/twin/", "The long post's twin")]:
+        texts = [slot.get_text() for slot in ad_slots(site.soup(url))]
+        assert texts == [f"SLOT {n} OF {title}" for n in (1, 2, 3)], url
 
 
 def test_post_wanting_ads_without_markup_is_told_but_builds(

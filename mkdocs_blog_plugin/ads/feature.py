@@ -38,6 +38,8 @@ ad code never reaches the search index, feeds or anything else built from ``page
 Render = Callable[..., str]
 """``render("ad-slot.html", **context) -> str``: the template of that name in the
 ``frontmatter-blog/`` folder (``custom_dir`` first), rendered with autoescape on."""
+Reads = Callable[[str, str], bool]
+"""``reads("ad-slot.html", "page") -> bool``: whether that template may read that variable."""
 
 
 @dataclass
@@ -61,10 +63,22 @@ def rendered_file(md: Markdown) -> File | None:
 class AdsFeature:
     """Ad slots in posts: placement, slot markup, loader in ``<head>``, ``ads.txt``."""
 
-    def __init__(self, ads_config: AdsConfig, *, serving: bool, render: Render) -> None:
+    def __init__(
+        self,
+        ads_config: AdsConfig,
+        *,
+        serving: bool,
+        render: Render,
+        reads: Reads | None = None,
+    ) -> None:
         self.ads = ads_config
         self.serving = serving
         self.render = render
+        self.reads = reads
+        # Slot number -> HTML, for a slot template that does not read `page`: the rest of its
+        # context is the build's config, so each number renders the same on every post.
+        self._slots: dict[int, str] = {}
+        self._slot_reads_page: bool | None = None
         self.rules = PlacementRules.from_positions(
             ads_config.positions,
             after_paragraph=ads_config.after_paragraph,
@@ -214,7 +228,14 @@ class AdsFeature:
         }
 
         def render_slot(number: int) -> str:
-            return self.render(SLOT_TEMPLATE, number=number, **context)
+            if self._slot_reads_page is None:
+                self._slot_reads_page = self.reads is None or self.reads(SLOT_TEMPLATE, "page")
+            if self._slot_reads_page:
+                return self.render(SLOT_TEMPLATE, number=number, **context)
+            html = self._slots.get(number)
+            if html is None:
+                html = self._slots[number] = self.render(SLOT_TEMPLATE, number=number, **context)
+            return html
 
         return render_slot
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
@@ -25,13 +26,33 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, blog: Blog, *, date_format: str) -> None:
         # An overlay shares the theme's loader (custom_dir first) and filters, but escapes
         # every value: tag names and titles are text written by authors.
-        self.env = env.overlay(autoescape=True)
+        # No auto_reload: the environment lives for one build, during which templates do not
+        # change, so each get_template need not stat the file again (a few thousand per build).
+        self.env = env.overlay(autoescape=True, auto_reload=False)
         self.blog = blog
         self.views = ViewMaker(blog, date_format)
         self._entries: dict[PostView, Markup] = {}
+        self._reads: dict[tuple[str, str], bool] = {}
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(f"{TEMPLATE_FOLDER}/{name}").render(**context)
+
+    def reads(self, name: str, variable: str) -> bool:
+        """Whether template ``name`` may read ``variable`` from its context.
+
+        True when it names the variable, and also when it includes, imports or extends another
+        template (which could read it): a ``False`` is safe to rely on.
+        """
+        key = (name, variable)
+        if key not in self._reads:
+            loader = self.env.loader
+            assert loader is not None, "the theme's environment always has a loader"
+            source, _, _ = loader.get_source(self.env, f"{TEMPLATE_FOLDER}/{name}")
+            tree = self.env.parse(source)
+            self._reads[key] = variable in jinja2.meta.find_undeclared_variables(tree) or any(
+                True for _ in jinja2.meta.find_referenced_templates(tree)
+            )
+        return self._reads[key]
 
     def post_page(self, html: str, entry: PostEntry, page_url: str) -> str:
         """The post's content with its header (date, category, tags) above the text."""

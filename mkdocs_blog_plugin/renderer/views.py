@@ -32,7 +32,9 @@ class TermView:
     count: int
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity: ViewMaker makes one per post and depth, and the renderer's
+# entry cache looks views up thousands of times (a field-wise hash walks every tag).
+@dataclass(frozen=True, eq=False)
 class PostView:
     title: str
     url: str
