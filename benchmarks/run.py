@@ -19,6 +19,7 @@ own peak RSS (``ru_maxrss`` from ``os.wait4`` on that child) are recorded.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import os
 import platform
@@ -70,6 +71,8 @@ class Build:
     log: Path
     features: str = ""
     """For variant a: what the plugin put in ``site/``, proof that its features ran."""
+    repeat: int = 0
+    """Which round of the alternation (1, 2, ...): builds of one round ran back to back."""
 
     @property
     def ok(self) -> bool:
@@ -265,6 +268,46 @@ def results_table(summaries: dict[tuple[int, str], Summary], posts: Sequence[int
     return "\n".join(rows)
 
 
+def paired_ratios(builds: Sequence[Build], count: int, top: str, bottom: str) -> list[float]:
+    """``top``/``bottom`` time of each round in which both built: neighbours in time share the
+    machine's state, so these ratios move less with other load than the builds themselves."""
+    by_round: dict[int, dict[str, Build]] = {}
+    for build in builds:
+        if build.posts == count and build.ok:
+            by_round.setdefault(build.repeat, {})[build.letter] = build
+    return [
+        pair[top].seconds / pair[bottom].seconds
+        for pair in by_round.values()
+        if top in pair and bottom in pair and pair[bottom].seconds > 0
+    ]
+
+
+def noise_table(builds: Sequence[Build], posts: Sequence[int], letters: Sequence[str]) -> str:
+    """How far to trust a/b on a shared machine: spread of the builds, per-round ratios, and the
+    ratio of the fastest builds (the ones other load disturbed least)."""
+    if "a" not in letters or "b" not in letters:
+        return ""
+    rows = [
+        "| N | a s (min–max) | b s (min–max) | a/b per round (median, min–max) | a/b fastest |",
+        "|---:|:---|:---|:---|---:|",
+    ]
+    for count in posts:
+        times = {
+            letter: [b.seconds for b in builds if b.posts == count and b.letter == letter and b.ok]
+            for letter in "ab"
+        }
+        ratios = paired_ratios(builds, count, "a", "b")
+        if not times["a"] or not times["b"] or not ratios:
+            continue
+        rows.append(
+            f"| {count} | {min(times['a']):.2f}–{max(times['a']):.2f} "
+            f"| {min(times['b']):.2f}–{max(times['b']):.2f} "
+            f"| {statistics.median(ratios):.2f}x ({min(ratios):.2f}–{max(ratios):.2f}) "
+            f"| {min(times['a']) / min(times['b']):.2f}x |"
+        )
+    return "\n".join(rows) if len(rows) > 2 else ""
+
+
 def pages_table(summaries: dict[tuple[int, str], Summary], posts: Sequence[int]) -> str:
     """HTML files written and warnings logged, per variant: a check that each did its job."""
     rows = [
@@ -385,6 +428,7 @@ def benchmark(
                 log = work_dir / "logs" / f"n{count}-{letter}-{repeat}.log"
                 config = configs[LETTERS[letter]]
                 build = timed_build(letter, count, config, log, inspect=repeat == 1)
+                build = dataclasses.replace(build, repeat=repeat)
                 _report_build(build, repeat, repeats)
                 builds.append(build)
     return builds
@@ -513,6 +557,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(results_table(summaries, posts))
     print()
+    noise = noise_table(builds, posts, letters)
+    if noise:
+        print(noise)
+        print()
     print(pages_table(summaries, posts))
     failed = [build for build in builds if not build.ok]
     if failed:
