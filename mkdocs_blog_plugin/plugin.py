@@ -87,9 +87,9 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         assert self.renderer is not None, "templates are rendered only after on_env"
         return self.renderer.render(name, **context)
 
-    def _reads(self, name: str, variable: str) -> bool:
+    def _reads(self, name: str, *variables: str) -> bool:
         assert self.renderer is not None, "templates are rendered only after on_env"
-        return self.renderer.reads(name, variable)
+        return self.renderer.reads(name, *variables)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -114,9 +114,9 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             return None
         uri = page.file.src_uri
         if (entry := self.blog.by_src.get(uri)) is not None:
-            page.content = self.renderer.post_page(page.content, entry, page.url)
+            page.content = self.renderer.post_page(page.content, entry, page)
         elif (listing := self.blog.listings.get(uri)) is not None:
-            page.content = self.renderer.listing_page(page.content, listing, page.url)
+            page.content = self.renderer.listing_page(page.content, listing, page)
         return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -339,6 +340,27 @@ def test_slot_template_that_reads_the_page_is_rendered_for_each_post(tmp_path: P
     for url, title in [("blog/long-post/", "A long post"), ("blog/twin/", "The long post's twin")]:
         texts = [slot.get_text() for slot in ad_slots(site.soup(url))]
         assert texts == [f"SLOT {n} OF {title}" for n in (1, 2, 3)], url
+
+
+def test_slot_template_with_page_relative_urls_is_right_at_every_depth(tmp_path: Path) -> None:
+    # MkDocs' `url` filter reads the page from the context: such a slot is rendered per post.
+    override = '<aside class="ad-slot"><img alt="" src="{{ \'img/ad.png\' | url }}"></aside>\n'
+    long_post = (FIXTURES / FIXTURE / "docs/blog/long-post.md").read_text(encoding="utf-8")
+    site = build(
+        tmp_path,
+        {},
+        config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+        files={
+            "../overrides/frontmatter-blog/ad-slot.html": override,
+            "blog/2025/deeper/long-post.md": long_post,
+        },
+    )
+    for url in ["blog/long-post/", "blog/2025/deeper/long-post/"]:
+        sources = [slot.img["src"] for slot in ad_slots(site.soup(url))]
+        assert len(sources) == 3, url
+        assert {urljoin(f"https://example.com/{url}", src) for src in sources} == {
+            "https://example.com/img/ad.png"
+        }, (url, sources)
 
 
 def test_post_wanting_ads_without_markup_is_told_but_builds(

@@ -6,6 +6,7 @@ import gzip
 import json
 import logging
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -357,6 +358,40 @@ def test_custom_dir_overrides_a_template(tmp_path: Path) -> None:
     entries = site.soup("blog/").select(".my-entry")
     assert entries[0].get_text() == "Quoted offset post"
     assert site.soup("blog/").select(".fmb-entry") == []
+
+
+def test_overrides_can_use_the_url_filter_on_every_page(tmp_path: Path) -> None:
+    # `page` and `base_url` are in every template's context, so MkDocs' `url` filter works; an
+    # entry that uses it is rendered for each page, not reused across pages of one depth.
+    probe = '<img class="probe" alt="" src="{{ \'blog/tags/x.png\' | url }}">'
+    files = {
+        "../overrides/frontmatter-blog/entry.html": f"<article>{probe}</article>\n",
+        "../overrides/frontmatter-blog/post-header.html": f"<header>{probe}</header>\n",
+        "../overrides/frontmatter-blog/terms.html": f"<div>{probe}</div>\n",
+    }
+    site = build_site(
+        tmp_path,
+        files=files,
+        config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+        plugin={"posts_per_page": 1},
+    )
+    pages = [
+        "blog/",
+        "blog/page/2/",
+        "blog/tags/",
+        "blog/tags/focus/",
+        "blog/tags/focus/page/2/",
+        "blog/categories/work/",
+        "blog/categories/life/",
+        "blog/tags/essentialism/",
+        "blog/2025/leverage/",
+        "blog/quoted/",
+    ]
+    for url in pages:
+        sources = [img["src"] for img in site.soup(url).select("img.probe")]
+        assert sources, url
+        resolved = {urljoin(f"https://example.com/{url}", str(src)) for src in sources}
+        assert resolved == {"https://example.com/blog/tags/x.png"}, (url, sources)
 
 
 def test_posts_stay_out_of_the_automatic_nav(

@@ -38,8 +38,9 @@ ad code never reaches the search index, feeds or anything else built from ``page
 Render = Callable[..., str]
 """``render("ad-slot.html", **context) -> str``: the template of that name in the
 ``frontmatter-blog/`` folder (``custom_dir`` first), rendered with autoescape on."""
-Reads = Callable[[str, str], bool]
-"""``reads("ad-slot.html", "page") -> bool``: whether that template may read that variable."""
+Reads = Callable[..., bool]
+"""``reads("ad-slot.html", "page", "base_url") -> bool``: whether that template may read any of
+those variables."""
 
 
 @dataclass
@@ -229,7 +230,9 @@ class AdsFeature:
 
         def render_slot(number: int) -> str:
             if self._slot_reads_page is None:
-                self._slot_reads_page = self.reads is None or self.reads(SLOT_TEMPLATE, "page")
+                self._slot_reads_page = self.reads is None or self.reads(
+                    SLOT_TEMPLATE, "page", "base_url"
+                )
             if self._slot_reads_page:
                 return self.render(SLOT_TEMPLATE, number=number, **context)
             html = self._slots.get(number)

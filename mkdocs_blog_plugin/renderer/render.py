@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
 import jinja2.meta
+from jinja2 import nodes
+from jinja2.filters import FILTERS
+from jinja2.tests import TESTS
+from jinja2.utils import _PassArg  # how Jinja marks @pass_context (stable since 3.0)
 from markupsafe import Markup
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mkdocs_blog_plugin.core.pagination import page_window
@@ -32,48 +38,47 @@ class Renderer:
         self.blog = blog
         self.views = ViewMaker(blog, date_format)
         self._entries: dict[PostView, Markup] = {}
-        self._reads: dict[tuple[str, str], bool] = {}
+        self._reads: dict[tuple[str, ...], bool] = {}
 
-    def render(self, name: str, **context: Any) -> str:
+    def render(self, name: str, /, page: Page | None = None, **context: Any) -> str:
+        """Render ``frontmatter-blog/<name>``. With the page, the context also has ``page`` and
+        ``base_url``, as in the theme's own templates, so MkDocs' ``url`` filter works."""
+        if page is not None:
+            context["page"] = page
+            context.setdefault("base_url", get_relative_url(".", page.url))
         return self.env.get_template(f"{TEMPLATE_FOLDER}/{name}").render(**context)
 
-    def reads(self, name: str, variable: str) -> bool:
-        """Whether template ``name`` may read ``variable`` from its context.
-
-        True when it names the variable, and also when it includes, imports or extends another
-        template (which could read it): a ``False`` is safe to rely on.
-        """
-        key = (name, variable)
+    def reads(self, name: str, *variables: str) -> bool:
+        """Whether template ``name`` may read any of ``variables``; see :func:`template_reads`."""
+        key = (name, *variables)
         if key not in self._reads:
-            loader = self.env.loader
-            assert loader is not None, "the theme's environment always has a loader"
-            source, _, _ = loader.get_source(self.env, f"{TEMPLATE_FOLDER}/{name}")
-            tree = self.env.parse(source)
-            self._reads[key] = variable in jinja2.meta.find_undeclared_variables(tree) or any(
-                True for _ in jinja2.meta.find_referenced_templates(tree)
-            )
+            path = f"{TEMPLATE_FOLDER}/{name}"
+            self._reads[key] = any(template_reads(self.env, path, v) for v in variables)
         return self._reads[key]
 
-    def post_page(self, html: str, entry: PostEntry, page_url: str) -> str:
+    def post_page(self, html: str, entry: PostEntry, page: Page) -> str:
         """The post's content with its header (date, category, tags) above the text."""
         heading = _H1_AT_START.match(html)
         header = self.render(
             "post-header.html",
-            post=self.views.post(entry.post, page_url),
+            page,
+            post=self.views.post(entry.post, page.url),
             show_title=heading is None,
-            links=self._links(page_url),
+            links=self._links(page.url),
         )
         if heading is None:
             return header + html
         # Keep the author's own <h1> first: the header belongs under the title.
         return html[: heading.end()] + header + html[heading.end() :]
 
-    def listing_page(self, html: str, listing: Listing, page_url: str) -> str:
+    def listing_page(self, html: str, listing: Listing, page: Page) -> str:
         """A listing's HTML: alone on a generated page, added to a page the user wrote."""
+        page_url = page.url
         if listing.kind in (ListingKind.TAG_INDEX, ListingKind.CATEGORY_INDEX):
             kind = "tag" if listing.kind is ListingKind.TAG_INDEX else "category"
             body = self.render(
                 "terms.html",
+                page,
                 kind=kind,
                 title=listing.title,
                 show_title=listing.generated,
@@ -84,12 +89,13 @@ class Renderer:
             posts = [self.views.post(post, page_url) for post in listing.posts]
             body = self.render(
                 "listing.html",
+                page,
                 kind=listing.kind.value,
                 title=listing.title,
                 term=listing.term.name if listing.term else None,
                 show_title=listing.generated,
                 posts=posts,
-                entries=[self._entry(post) for post in posts],
+                entries=[self._entry(post, page) for post in posts],
                 pagination=self._pagination(listing, listing.pages, page_url),
                 links=self._links(page_url),
             )
@@ -97,12 +103,15 @@ class Renderer:
             return html.replace(LISTING_MARKER, body, 1)
         return html + body
 
-    def _entry(self, post: PostView) -> Markup:
+    def _entry(self, post: PostView, page: Page) -> Markup:
         """A post's entry in a listing. A post appears in many listings (index, category, tags)
-        whose pages mostly share a depth, and so the same view: each is rendered once."""
+        whose pages mostly share a depth, and so the same view: each is rendered once, unless
+        the template reads the page itself (its ``url`` filter, say)."""
+        if self.reads("entry.html", "page"):
+            return Markup(self.render("entry.html", page, post=post))
         html = self._entries.get(post)
         if html is None:
-            html = self._entries[post] = Markup(self.render("entry.html", post=post))
+            html = self._entries[post] = Markup(self.render("entry.html", page, post=post))
         return html
 
     def _pagination(self, listing: Listing, pages: list[Listing], page_url: str) -> dict[str, Any]:
@@ -135,3 +144,43 @@ class Renderer:
             "tags": relative(blog.tags_url),
             "categories": relative(blog.categories_url),
         }
+
+
+def template_reads(
+    env: jinja2.Environment, name: str, variable: str, _seen: frozenset[str] = frozenset()
+) -> bool:
+    """Whether template ``name`` may read ``variable`` from its context.
+
+    True when it or a template it includes, imports or extends names the variable, or calls a
+    function or filter that sees the whole context (MkDocs' ``url`` reads the page) or is not
+    Jinja's own; also when it refers to a template by a computed name. A ``False`` is safe to
+    rely on.
+    """
+    assert env.loader is not None, "the theme's environment always has a loader"
+    source, _, _ = env.loader.get_source(env, name)
+    tree = env.parse(source)
+    if variable in jinja2.meta.find_undeclared_variables(tree) or _calls_out(tree):
+        return True
+    seen = _seen | {name}
+    for other in jinja2.meta.find_referenced_templates(tree):
+        if other is None:  # a computed name: it could be any template
+            return True
+        if other not in seen and template_reads(env, other, variable, seen):
+            return True
+    return False
+
+
+def _calls_out(tree: nodes.Template) -> bool:
+    """Whether a template calls anything that could depend on more than the values passed in:
+    a global function, or a filter or test that is not Jinja's own or that is handed the
+    context (``url``, ``random``, ``map``, ...)."""
+    for node in tree.find_all((nodes.Filter, nodes.Test)):
+        own: Mapping[str, Any] = FILTERS if isinstance(node, nodes.Filter) else TESTS
+        function: Callable[..., Any] | None = own.get(node.name)
+        if function is None or _PassArg.from_obj(function) is _PassArg.context:
+            return True
+    macros = {macro.name for macro in tree.find_all(nodes.Macro)}
+    return any(
+        isinstance(call.node, nodes.Name) and call.node.name not in macros
+        for call in tree.find_all(nodes.Call)
+    )

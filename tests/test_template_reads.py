@@ -1,0 +1,54 @@
+"""When may a template's output be reused? ``template_reads`` must never say "no" wrongly."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from mkdocs_blog_plugin.renderer.render import template_reads
+
+
+@jinja2.pass_context
+def _url(context: jinja2.runtime.Context, value: str) -> str:
+    # Like MkDocs' `url` filter: the result depends on the page in the context.
+    return f"{context['page']}/{value}"
+
+
+CASES = [
+    ("{{ number }} {{ label }}", False),
+    ("{{ label | upper | e }}{% if lazy is none %}x{% endif %}", False),
+    ("{{ label.upper() }}", False),  # a method of a value passed in
+    ("{% macro slot(n) %}{{ n }}{% endmacro %}{{ slot(number) }}", False),
+    ("{% set page_size = 3 %}{{ page_size }}", False),  # a name like it is not it
+    ("{{ page.title }}", True),
+    ("{% if page %}x{% endif %}", True),
+    ("{{ 'img/ad.png' | url }}", True),  # @pass_context filter: reads the page
+    ("{{ [1, 2] | random }}", True),  # a different output each time
+    ("{{ [number] | map('url') | list }}", True),
+    ("{{ number | custom }}", True),  # not Jinja's own: may depend on anything
+    ("{{ lipsum() }}", True),  # a global function
+    ("{% include 'other.html' %}", True),  # the included template reads it
+    ("{% extends 'other.html' %}", True),
+    ("{% include 'plain.html' %}", False),  # it does not
+    ("{% include 'loop.html' %}", False),  # templates that include each other: no endless walk
+    ("{% include name %}", True),  # a computed name could be any template
+    ("{% import 'macros.html' as m %}{{ m.link() }}", True),
+]
+
+
+@pytest.mark.parametrize(("source", "reads_page"), CASES)
+def test_template_reads_page(source: str, reads_page: bool) -> None:
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {
+                "slot.html": source,
+                "other.html": "{{ page }}",
+                "plain.html": "{{ number }}",
+                "loop.html": "{% include 'slot.html' %}",
+                "macros.html": "{% macro link() %}{{ 'a' | url }}{% endmacro %}",
+            }
+        )
+    )
+    env.filters["url"] = _url
+    env.filters["custom"] = str
+    assert template_reads(env, "slot.html", "page") is reads_page
