@@ -33,6 +33,15 @@ CASES = [
     ("{% include 'loop.html' %}", False),  # templates that include each other: no endless walk
     ("{% include name %}", True),  # a computed name could be any template
     ("{% import 'macros.html' as m %}{{ m.link() }}", True),
+    ("{% include 'gone.html' ignore missing %}{{ number }}", False),  # renders nothing
+    ("{% include ['gone.html', 'plain.html'] %}", False),  # the fallback is looked at
+    ("{% include ['gone.html', 'other.html'] %}", True),
+    ("{% if false %}{% include 'broken.html' %}{% endif %}", True),  # cannot tell: assume so
+    ("{{ 'x' | lower }}", True),  # `lower` rebound below to a filter that reads the page
+    ("{% for n in range(number) %}{{ n }}{% endfor %}{{ dict(a=1) }}", False),
+    ("{{ lipsum() }}{% macro lipsum() %}{% endmacro %}", True),  # the global, called first
+    ("{{ (lipsum,)[0]() }}", True),
+    ("{{ _('Advertisement') }}", True),  # a theme's global: could depend on anything
 ]
 
 
@@ -46,9 +55,17 @@ def test_template_reads_page(source: str, reads_page: bool) -> None:
                 "plain.html": "{{ number }}",
                 "loop.html": "{% include 'slot.html' %}",
                 "macros.html": "{% macro link() %}{{ 'a' | url }}{% endmacro %}",
+                "broken.html": "{% if %}",
             }
         )
     )
     env.filters["url"] = _url
     env.filters["custom"] = str
+    env.filters["lower"] = _url
+    env.globals["_"] = str
     assert template_reads(env, "slot.html", "page") is reads_page
+
+
+def test_a_missing_template_is_assumed_to_read_everything() -> None:
+    env = jinja2.Environment(loader=jinja2.DictLoader({}))
+    assert template_reads(env, "nowhere.html", "page") is True

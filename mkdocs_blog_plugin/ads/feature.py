@@ -76,10 +76,11 @@ class AdsFeature:
         self.serving = serving
         self.render = render
         self.reads = reads
-        # Slot number -> HTML, for a slot template that does not read `page`: the rest of its
-        # context is the build's config, so each number renders the same on every post.
+        # Slot number -> HTML, for a slot template that reads neither `page` nor `base_url`:
+        # the rest of its context is the build's config, so each number renders the same on
+        # every post.
         self._slots: dict[int, str] = {}
-        self._slot_reads_page: bool | None = None
+        self._slot_varies: bool | None = None
         self.rules = PlacementRules.from_positions(
             ads_config.positions,
             after_paragraph=ads_config.after_paragraph,
@@ -229,11 +230,11 @@ class AdsFeature:
         }
 
         def render_slot(number: int) -> str:
-            if self._slot_reads_page is None:
-                self._slot_reads_page = self.reads is None or self.reads(
+            if self._slot_varies is None:
+                self._slot_varies = self.reads is None or self.reads(
                     SLOT_TEMPLATE, "page", "base_url"
                 )
-            if self._slot_reads_page:
+            if self._slot_varies:
                 return self.render(SLOT_TEMPLATE, number=number, **context)
             html = self._slots.get(number)
             if html is None:

@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 from jinja2 import nodes
+from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.filters import FILTERS
 from jinja2.tests import TESTS
 from jinja2.utils import _PassArg  # how Jinja marks @pass_context (stable since 3.0)
@@ -32,9 +33,7 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, blog: Blog, *, date_format: str) -> None:
         # An overlay shares the theme's loader (custom_dir first) and filters, but escapes
         # every value: tag names and titles are text written by authors.
-        # No auto_reload: the environment lives for one build, during which templates do not
-        # change, so each get_template need not stat the file again (a few thousand per build).
-        self.env = env.overlay(autoescape=True, auto_reload=False)
+        self.env = env.overlay(autoescape=True)
         self.blog = blog
         self.views = ViewMaker(blog, date_format)
         self._entries: dict[PostView, Markup] = {}
@@ -106,7 +105,8 @@ class Renderer:
     def _entry(self, post: PostView, page: Page) -> Markup:
         """A post's entry in a listing. A post appears in many listings (index, category, tags)
         whose pages mostly share a depth, and so the same view: each is rendered once, unless
-        the template reads the page itself (its ``url`` filter, say)."""
+        the template reads the page itself (its ``url`` filter, say). ``base_url`` is the same
+        at one depth, so a template may read it and still be reused."""
         if self.reads("entry.html", "page"):
             return Markup(self.render("entry.html", page, post=post))
         html = self._entries.get(post)
@@ -151,15 +151,23 @@ def template_reads(
 ) -> bool:
     """Whether template ``name`` may read ``variable`` from its context.
 
-    True when it or a template it includes, imports or extends names the variable, or calls a
-    function or filter that sees the whole context (MkDocs' ``url`` reads the page) or is not
-    Jinja's own; also when it refers to a template by a computed name. A ``False`` is safe to
-    rely on.
+    True when it or a template it includes, imports or extends names the variable, uses a
+    global (``lipsum()``, ``_()``), or a filter or test that sees the whole context (MkDocs'
+    ``url`` reads the page) or is not Jinja's own; also when it refers to a template by a
+    computed name, or a template cannot be read. A ``False`` is safe to rely on, short of a
+    template reaching into Jinja's internals (``self._TemplateReference__context``).
     """
     assert env.loader is not None, "the theme's environment always has a loader"
-    source, _, _ = env.loader.get_source(env, name)
-    tree = env.parse(source)
-    if variable in jinja2.meta.find_undeclared_variables(tree) or _calls_out(tree):
+    try:
+        source, _, _ = env.loader.get_source(env, name)
+        tree = env.parse(source)
+    except jinja2.TemplateNotFound:
+        # For an include (`ignore missing`, or one of a list of fallbacks), a missing template
+        # renders nothing, and the others in the list are looked at in turn.
+        return not _seen
+    except jinja2.TemplateError:
+        return True  # a template Jinja itself may never compile: assume the worst
+    if variable in jinja2.meta.find_undeclared_variables(tree) or _calls_out(env, tree):
         return True
     seen = _seen | {name}
     for other in jinja2.meta.find_referenced_templates(tree):
@@ -170,17 +178,33 @@ def template_reads(
     return False
 
 
-def _calls_out(tree: nodes.Template) -> bool:
-    """Whether a template calls anything that could depend on more than the values passed in:
-    a global function, or a filter or test that is not Jinja's own or that is handed the
-    context (``url``, ``random``, ``map``, ...)."""
+# Globals whose value depends on nothing but their arguments, as Jinja defines them.
+_PURE_GLOBALS = {
+    name: value
+    for name, value in DEFAULT_NAMESPACE.items()
+    if name in {"range", "dict", "cycler", "joiner", "namespace"}
+}
+
+
+def _calls_out(env: jinja2.Environment, tree: nodes.Template) -> bool:
+    """Whether a template uses anything that could depend on more than the values passed in:
+    a global other than Jinja's plain helpers (``range``, ``dict``, ...), or a filter or test
+    that is not Jinja's own or that is handed the context (``url``, ``random``, ``map``)."""
     for node in tree.find_all((nodes.Filter, nodes.Test)):
-        own: Mapping[str, Any] = FILTERS if isinstance(node, nodes.Filter) else TESTS
-        function: Callable[..., Any] | None = own.get(node.name)
-        if function is None or _PassArg.from_obj(function) is _PassArg.context:
+        is_filter = isinstance(node, nodes.Filter)
+        own: Mapping[str, Any] = FILTERS if is_filter else TESTS
+        table: Mapping[str, Any] = env.filters if is_filter else env.tests
+        actual = table.get(node.name)
+        # Sees the context, or is not Jinja's own (a theme or plugin may have rebound the name).
+        if actual is None or _sees_context(actual) or actual is not own.get(node.name):
             return True
-    macros = {macro.name for macro in tree.find_all(nodes.Macro)}
     return any(
-        isinstance(call.node, nodes.Name) and call.node.name not in macros
-        for call in tree.find_all(nodes.Call)
+        name.ctx == "load"
+        and name.name in env.globals
+        and env.globals[name.name] is not _PURE_GLOBALS.get(name.name)
+        for name in tree.find_all(nodes.Name)
     )
+
+
+def _sees_context(function: Callable[..., Any]) -> bool:
+    return _PassArg.from_obj(function) is _PassArg.context
