@@ -1,6 +1,6 @@
 """Time ``mkdocs build`` of the same posts with this plugin, without it, and with Material's blog.
 
-Variants, built in the same run and interleaved (a, b, c, a, b, c, ...) so that drift of the
+Variants, built in the same run and interleaved (a, b, c, c, b, a, ...) so that drift of the
 machine (thermal, other load) hits all three alike:
 
 - **a**: ``frontmatter-blog`` with every feature on (ads in every position, pinned slugs, ...);
@@ -424,7 +424,8 @@ def benchmark(
             flush=True,
         )
         for repeat in range(1, repeats + 1):
-            for letter in letters:
+            # Every other round runs backwards, so no variant always runs right after another.
+            for letter in letters if repeat % 2 else list(reversed(letters)):
                 log = work_dir / "logs" / f"n{count}-{letter}-{repeat}.log"
                 config = configs[LETTERS[letter]]
                 build = timed_build(letter, count, config, log, inspect=repeat == 1)
