@@ -69,3 +69,19 @@ def test_template_reads_page(source: str, reads_page: bool) -> None:
 def test_a_missing_template_is_assumed_to_read_everything() -> None:
     env = jinja2.Environment(loader=jinja2.DictLoader({}))
     assert template_reads(env, "nowhere.html", "page") is True
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_shipped_entry_and_slot_templates_are_reused(theme: str) -> None:
+    # What keeps listings and ads cheap: a shipped template that reads the page (through the
+    # `url` filter, `_()`, ...) would be rendered again for every page.
+    from mkdocs.theme import Theme
+
+    from mkdocs_blog_plugin.plugin import TEMPLATES_DIR
+
+    theme_object = Theme(name=theme)
+    theme_object.dirs.append(TEMPLATES_DIR)
+    env = theme_object.get_env()
+    assert not template_reads(env, "frontmatter-blog/entry.html", "page")
+    for variable in ("page", "base_url"):
+        assert not template_reads(env, "frontmatter-blog/ad-slot.html", variable)
