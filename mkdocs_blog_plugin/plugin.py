@@ -84,11 +84,11 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         return files
 
     def _render(self, name: str, **context: Any) -> str:
-        assert self.renderer is not None, "templates are rendered only after on_env"
+        assert self.renderer is not None, "the renderer is made in on_files, before pages render"
         return self.renderer.render(name, **context)
 
     def _reads(self, name: str, *variables: str) -> bool:
-        assert self.renderer is not None, "templates are rendered only after on_env"
+        assert self.renderer is not None, "the renderer is made in on_files, before pages render"
         return self.renderer.reads(name, *variables)
 
     def on_page_markdown(

@@ -49,7 +49,7 @@ class ListingPage(Page):
     """A page generated for a listing (blog index, tag, category, index of terms).
 
     It has no Markdown to convert: the plugin renders the listing into its content in
-    ``on_page_content``. Skipping the conversion skips building a Markdown parser with every
+    ``on_page_context``. Skipping the conversion skips building a Markdown parser with every
     configured extension, the largest cost of an empty page.
     """
 
