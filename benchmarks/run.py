@@ -84,6 +84,10 @@ def _child_env() -> dict[str, str]:
     # Material 9.7+ prints a long notice about MkDocs 2 on every build; it is not ours to time.
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("PYTHONUTF8", "1")
+    # pip compiles an installed package's bytecode; the plugin, installed editable here, gets
+    # it on its first import, unless the environment forbids writing it (some sandboxes do).
+    # Then every build of variant a would compile the plugin from source again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
