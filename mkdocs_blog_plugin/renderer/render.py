@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs_blog_plugin.core.pagination import page_window
 from mkdocs_blog_plugin.structure.blog import Blog, Listing, ListingKind, PostEntry
 
-from .views import PostView, ViewMaker
+from .views import PostView, ViewMaker, root_prefix
 
 TEMPLATE_FOLDER = "frontmatter-blog"
 LISTING_MARKER = "<!-- frontmatter-blog:listing -->"
@@ -38,14 +38,20 @@ class Renderer:
         self.views = ViewMaker(blog, date_format)
         self._entries: dict[PostView, Markup] = {}
         self._reads: dict[tuple[str, ...], bool] = {}
+        # Looked up once per name: a build renders thousands of headers and entries.
+        self._templates: dict[str, jinja2.Template] = {}
 
     def render(self, name: str, /, page: Page | None = None, **context: Any) -> str:
         """Render ``frontmatter-blog/<name>``. With the page, the context also has ``page`` and
         ``base_url``, as in the theme's own templates, so MkDocs' ``url`` filter works."""
         if page is not None:
             context["page"] = page
-            context.setdefault("base_url", get_relative_url(".", page.url))
-        return self.env.get_template(f"{TEMPLATE_FOLDER}/{name}").render(**context)
+            if "base_url" not in context:
+                context["base_url"] = get_relative_url(".", page.url)
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(f"{TEMPLATE_FOLDER}/{name}")
+        return template.render(**context)
 
     def reads(self, name: str, *variables: str) -> bool:
         """Whether template ``name`` may read any of ``variables``; see :func:`template_reads`."""
@@ -85,7 +91,8 @@ class Renderer:
                 links=self._links(page_url),
             )
         else:
-            posts = [self.views.post(post, page_url) for post in listing.posts]
+            prefix = root_prefix(page_url)
+            posts = [self.views.post_at(post, prefix) for post in listing.posts]
             body = self.render(
                 "listing.html",
                 page,

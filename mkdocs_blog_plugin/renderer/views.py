@@ -57,12 +57,19 @@ def root_prefix(page_url: str) -> str:
 
 
 class ViewMaker:
-    """Turns model objects into view data for a page."""
+    """Turns model objects into view data for a page.
+
+    Views are made once per post and folder depth, and their parts that do not depend on the
+    depth (dates, a tag's link at one depth) once per post or per name: listings ask for the
+    same posts thousands of times.
+    """
 
     def __init__(self, blog: Blog, date_format: str) -> None:
         self.blog = blog
         self.date_format = date_format
         self._posts: dict[tuple[int, str], PostView] = {}
+        self._dates: dict[int, tuple[DateView | None, DateView | None]] = {}
+        self._links: dict[tuple[str, str, str], LinkView] = {}
 
     def date(self, moment: dt.datetime | None) -> DateView | None:
         if moment is None:
@@ -71,7 +78,10 @@ class ViewMaker:
 
     def post(self, post: Post, page_url: str) -> PostView:
         """A post's view, its links relative to ``page_url``."""
-        prefix = root_prefix(page_url)
+        return self.post_at(post, root_prefix(page_url))
+
+    def post_at(self, post: Post, prefix: str) -> PostView:
+        """A post's view on a page ``prefix`` (see :func:`root_prefix`) below the site root."""
         key = (id(post), prefix)
         view = self._posts.get(key)
         if view is None:
@@ -79,26 +89,30 @@ class ViewMaker:
         return view
 
     def _post_view(self, post: Post, prefix: str) -> PostView:
-        blog = self.blog
-        category = None
-        if post.category:
-            # The author's own spelling on links from the post; the index pages use the
-            # most common spelling.
-            term = blog.categories.term_of(post.category)
-            category = LinkView(post.category, prefix + blog.term_urls["category"][term.key])
+        dates = self._dates.get(id(post))
+        if dates is None:
+            dates = self._dates[id(post)] = (self.date(post.published), self.date(post.updated))
         return PostView(
             title=post.title,
-            url=prefix + blog.post_url[id(post)],
+            url=prefix + self.blog.post_url[id(post)],
             description=post.description,
-            date=self.date(post.published),
-            updated=self.date(post.updated),
-            category=category,
-            tags=tuple(
-                LinkView(name, prefix + blog.term_urls["tag"][blog.tags.term_of(name).key])
-                for name in post.tags
-            ),
+            date=dates[0],
+            updated=dates[1],
+            # The author's own spelling on links from the post; the index pages use the
+            # most common spelling.
+            category=self._link("category", post.category, prefix) if post.category else None,
+            tags=tuple(self._link("tag", name, prefix) for name in post.tags),
             draft=post.draft,
         )
+
+    def _link(self, kind: str, name: str, prefix: str) -> LinkView:
+        key = (kind, name, prefix)
+        link = self._links.get(key)
+        if link is None:
+            taxonomy = self.blog.tags if kind == "tag" else self.blog.categories
+            url = prefix + self.blog.term_urls[kind][taxonomy.term_of(name).key]
+            link = self._links[key] = LinkView(name, url)
+        return link
 
     def terms(self, terms: list[Term], kind: str, page_url: str) -> list[TermView]:
         prefix = root_prefix(page_url)
