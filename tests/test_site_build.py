@@ -292,6 +292,28 @@ def test_user_pages_win_and_get_the_listing(tmp_path: Path) -> None:
     assert site.soup("blog/tags/focus/").select_one(".fmb-post-header") is None
 
 
+def test_later_pages_are_named_like_the_first_page_the_user_wrote(tmp_path: Path) -> None:
+    files = {
+        "blog/index.md": "# Our & blog\n\nINTRO-TEXT about us.\n",
+        "blog/tags/focus.md": "---\ntitle: Focus & flow\n---\n\nFOCUS-INTRO\n",
+    }
+    site = build_site(tmp_path, files=files, plugin={"posts_per_page": 2})
+    for url, name in [
+        ("blog/page/2/", "Our & blog"),
+        ("blog/page/3/", "Our & blog"),
+        ("blog/tags/focus/page/2/", "Focus & flow"),
+    ]:
+        page = site.soup(url)
+        number = url.rstrip("/").rsplit("/", 1)[-1]
+        assert page.title.get_text().startswith(f"{name} – page {number} "), url
+        assert [h.get_text(strip=True) for h in page.select("h1")] == [name], url
+        # The user's text stays on their own page 1.
+        assert "INTRO" not in page.get_text(), url
+    # A listing with no page of the user's keeps the configured title.
+    essentialism = site.soup("blog/tags/essentialism/").title.get_text()
+    assert essentialism.startswith("Posts tagged “essentialism” ")
+
+
 def test_blog_dir_option_and_nested_folders(tmp_path: Path) -> None:
     files = {
         "news/deep/er/item.md": post({"title": "News item", "pubDate": "2025-01-01", "tags": ["n"]})

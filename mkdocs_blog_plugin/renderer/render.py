@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_blog_plugin.core.pagination import page_window
 from mkdocs_blog_plugin.structure.blog import Blog, Listing, ListingKind, PostEntry
+from mkdocs_blog_plugin.structure.pages import ListingPage
 
 from .views import PostView, ViewMaker, root_prefix
 
@@ -97,7 +98,8 @@ class Renderer:
                 "listing.html",
                 page,
                 kind=listing.kind.value,
-                title=listing.title,
+                # Page 2 of a listing whose first page the user wrote is named like that page.
+                title=page.heading if isinstance(page, ListingPage) else listing.title,
                 term=listing.term.name if listing.term else None,
                 show_title=listing.generated,
                 posts=posts,

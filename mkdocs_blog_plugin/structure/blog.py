@@ -234,8 +234,9 @@ class _PageMaker:
         pages: list[Listing] = []
         for number, chunk in enumerate(paginate(posts, self.options.posts_per_page), start=1):
             uri = folder if number == 1 else f"{folder}/{self.options.pagination_dir}/{number}"
-            page_title = title if number == 1 else f"{title} – page {number}"
-            file, generated = self._file(f"{uri}/index.md", page_title)
+            # Later pages of a listing whose first page the user wrote take that page's title.
+            named_by = pages[0].file if pages and not pages[0].generated else None
+            file, generated = self._file(f"{uri}/index.md", title, number, named_by)
             page = Listing(kind, title, file, generated, chunk, term, (), number, pages)
             pages.append(page)
             into[file.src_uri] = page
@@ -258,7 +259,9 @@ class _PageMaker:
         into[file.src_uri] = page
         return page
 
-    def _file(self, src_uri: str, title: str) -> tuple[File, bool]:
+    def _file(
+        self, src_uri: str, title: str, number: int = 1, named_by: File | None = None
+    ) -> tuple[File, bool]:
         generated = File.generated(self.config, src_uri, content="", inclusion=self.inclusion)
         # A page the user wrote at the same address wins (blog/tags/index.md or blog/tags.md).
         existing = self.by_dest.get(generated.dest_uri)
@@ -269,6 +272,7 @@ class _PageMaker:
             if existing.inclusion in _DEFAULT_INCLUSION and not self.options.taxonomy_in_nav:
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             return existing, False
-        ListingPage(generated, self.config, title)  # Becomes generated.page.
+        # Becomes generated.page.
+        ListingPage(generated, self.config, title, number=number, named_by=named_by)
         self.files.append(generated)
         return generated, True

@@ -53,15 +53,44 @@ class ListingPage(Page):
     configured extension, the largest cost of an empty page.
     """
 
-    def __init__(self, file: File, config: MkDocsConfig, title: str) -> None:
+    def __init__(
+        self,
+        file: File,
+        config: MkDocsConfig,
+        title: str,
+        *,
+        number: int = 1,
+        named_by: File | None = None,
+    ) -> None:
         super().__init__(None, file, config)
         self.listing_title = title
+        self.number = number
+        """Page number within its listing; pages after the first say so in their title."""
+        self.named_by = named_by
+        """The page the user wrote for page 1 of this listing, whose title this page takes."""
+
+    @property
+    def heading(self) -> str:
+        """The listing's name: the title of the user's page 1 (as that page shows it), if any.
+
+        MkDocs reads and renders the pages the user wrote before generated ones, so by the time
+        this page is read, page 1's title is known.
+        """
+        named_by = self.named_by.page if self.named_by is not None else None
+        if named_by is not None and named_by.title:
+            # Already as page 1 shows it: a title from the first heading is HTML, and a title
+            # from front matter is printed unescaped by themes.
+            return Markup(named_by.title)
+        return _text(self.listing_title)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
+        title = self.heading
+        if self.number > 1:
+            title = Markup("{} – page {}").format(title, self.number)
         # Listings repeat their posts' titles and descriptions: search should lead to the
         # posts (Material's search honours this).
-        self.meta = {"title": _text(self.listing_title), "search": {"exclude": True}}
+        self.meta = {"title": title, "search": {"exclude": True}}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""
