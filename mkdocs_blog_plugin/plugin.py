@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from typing import Any, Literal
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -36,6 +37,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def __init__(self) -> None:
         # on_startup only runs from the command line; a build() call from Python is a build.
         self.serving = False
+        self.dirty = False
         self.blog: Blog | None = None
         self.renderer: Renderer | None = None
         self.ads: AdsFeature | None = None
@@ -43,6 +45,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> None:
         # MkDocs keeps plugin instances across `serve` rebuilds: start every build afresh.
@@ -102,6 +105,15 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def _wants_ads(self, post: Post) -> bool:
         chosen: bool = post.ads if post.ads is not None else self.config.ads.default
         return chosen and not post.draft
+
+    # Every page has its content now, and none is built yet: headers can be rendered ahead.
+    # Not for a dirty build, which builds only the pages that changed.
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        if self.blog is not None and self.renderer is not None and not self.dirty:
+            self.renderer.prepare_headers(self.blog.posts)
+        return None
 
     # After the search plugin (priority 0) has indexed the page: the index holds the post's own
     # text, not its header or the listings (which only repeat what the posts say), and search

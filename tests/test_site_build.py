@@ -382,6 +382,30 @@ def test_custom_dir_overrides_a_template(tmp_path: Path) -> None:
     assert site.soup("blog/").select(".fmb-entry") == []
 
 
+def test_header_goes_under_an_h1_another_plugin_adds_after_headers_are_rendered(
+    tmp_path: Path,
+) -> None:
+    # Post headers are rendered ahead, in on_env. A plugin that gives a post its own <h1> later
+    # (here in on_page_context, which runs before ours) still gets the header under that <h1>,
+    # without the header's own title.
+    hook = tmp_path / "late_title.py"
+    hook.write_text(
+        "def on_page_context(context, page, config, nav):\n"
+        "    if page.file.src_uri == 'blog/quoted.md':\n"
+        "        page.content = '<h1 id=\"late\">Late title</h1>' + page.content\n"
+        "    return context\n",
+        "utf-8",
+    )
+    site = build_site(tmp_path, config={"hooks": [str(hook)]})
+    quoted = site.soup("blog/quoted/")
+    assert [h.get_text() for h in quoted.select("h1")] == ["Late title"]
+    html = str(quoted)
+    assert html.index('id="late"') < html.index("fmb-post-header") < html.index("Quoted dates")
+    # A post the hook leaves alone keeps the header's title.
+    leverage = site.soup("blog/2025/leverage/")
+    assert leverage.select_one(".fmb-post-header h1") is not None
+
+
 def test_overrides_can_use_the_url_filter_on_every_page(tmp_path: Path) -> None:
     # `page` and `base_url` are in every template's context, so MkDocs' `url` filter works; an
     # entry that uses it is rendered for each page, not reused across pages of one depth.
