@@ -295,18 +295,20 @@ def test_user_pages_win_and_get_the_listing(tmp_path: Path) -> None:
 def test_later_pages_are_named_like_the_first_page_the_user_wrote(tmp_path: Path) -> None:
     files = {
         "blog/index.md": "# Our & blog\n\nINTRO-TEXT about us.\n",
-        "blog/tags/focus.md": "---\ntitle: Focus & flow\n---\n\nFOCUS-INTRO\n",
+        # Front matter is raw text: it stays text on later pages, never markup.
+        "blog/tags/focus.md": "---\ntitle: Focus <b>&</b> flow\n---\n\nFOCUS-INTRO\n",
     }
     site = build_site(tmp_path, files=files, plugin={"posts_per_page": 2})
     for url, name in [
         ("blog/page/2/", "Our & blog"),
         ("blog/page/3/", "Our & blog"),
-        ("blog/tags/focus/page/2/", "Focus & flow"),
+        ("blog/tags/focus/page/2/", "Focus <b>&</b> flow"),
     ]:
         page = site.soup(url)
         number = url.rstrip("/").rsplit("/", 1)[-1]
         assert page.title.get_text().startswith(f"{name} – page {number} "), url
         assert [h.get_text(strip=True) for h in page.select("h1")] == [name], url
+        assert page.select("h1 b") == [], url
         # The user's text stays on their own page 1.
         assert "INTRO" not in page.get_text(), url
     # A listing with no page of the user's keeps the configured title.
@@ -404,6 +406,19 @@ def test_header_goes_under_an_h1_another_plugin_adds_after_headers_are_rendered(
     # A post the hook leaves alone keeps the header's title.
     leverage = site.soup("blog/2025/leverage/")
     assert leverage.select_one(".fmb-post-header h1") is not None
+
+
+def test_a_broken_header_template_names_the_post(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Headers are rendered ahead of the pages; an error in the template must still come from
+    # the post's own build, where MkDocs names the page.
+    files = {"../overrides/frontmatter-blog/post-header.html": "{{ post.title.no.such }}\n"}
+    with pytest.raises(Exception, match="no attribute 'no'"):
+        build_site(
+            tmp_path, files=files, config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}}
+        )
+    assert "Error building page 'blog/" in caplog.text
 
 
 def test_overrides_can_use_the_url_filter_on_every_page(tmp_path: Path) -> None:

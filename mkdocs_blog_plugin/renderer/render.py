@@ -77,7 +77,12 @@ class Renderer:
             page = entry.file.page
             if page is not None and page.content is not None:
                 show_title = _H1_AT_START.match(page.content) is None
-                header = self._header(entry, page, show_title=show_title)
+                try:
+                    header = self._header(entry, page, show_title=show_title)
+                except Exception:
+                    # A broken template fails again when the post is built, where MkDocs'
+                    # error names the page.
+                    return
                 self._headers[entry.file.src_uri] = (show_title, header)
 
     def post_page(self, html: str, entry: PostEntry, page: Page) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -71,16 +72,17 @@ class ListingPage(Page):
 
     @property
     def heading(self) -> str:
-        """The listing's name: the title of the user's page 1 (as that page shows it), if any.
+        """The listing's name: the title of the user's page 1, if any, as text.
 
         MkDocs reads and renders the pages the user wrote before generated ones, so by the time
         this page is read, page 1's title is known.
         """
         named_by = self.named_by.page if self.named_by is not None else None
         if named_by is not None and named_by.title:
-            # Already as page 1 shows it: a title from the first heading is HTML, and a title
-            # from front matter is printed unescaped by themes.
-            return Markup(named_by.title)
+            # A title from page 1's first heading is HTML already; one from its front matter,
+            # the nav or the file name is raw text, which must not become markup here.
+            # Unescaping, then escaping, reads both as the browser shows page 1's <title>.
+            return _text(html.unescape(str(named_by.title)))
         return _text(self.listing_title)
 
     def read_source(self, config: MkDocsConfig) -> None:
