@@ -257,6 +257,21 @@ def test_ascii_fast_path_counts_like_the_general_rule(text: str) -> None:
     assert count_words(text) == len(_WORD.findall(text))
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=255)))
+def test_latin1_fast_path_counts_like_the_general_rule(text: str) -> None:
+    from mkdocs_blog_plugin.core.ads import _WORD
+
+    assert count_words(text) == len(_WORD.findall(text)) == _reader_rule_count(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x\xa0y", "a\x85b", "a\x1cb \x1f", "¿ ¡ « » ×", "½ ¼ ² µ ª º", "naïve — café", "é_ _é"],
+)
+def test_latin1_spaces_and_signs(text: str) -> None:
+    assert count_words(text) == _reader_rule_count(text)
+
+
 def _reader_rule_count(text: str) -> int:
     """The rule as the docstring states it, written plainly: the oracle for the fast patterns."""
     from mkdocs_blog_plugin.core.ads import _UNSPACED
