@@ -1,0 +1,266 @@
+"""Where variant a's extra time goes: instrumented builds of a (this plugin) and b (the floor).
+
+``run`` says how much slower a build with the plugin is; this says what the difference is made
+of. Each build runs in a fresh interpreter, like the timed ones, with timers around:
+
+- MkDocs' two steps for each page, split into the pages MkDocs read from ``docs/`` and the pages
+  a plugin generated: reading and converting the Markdown (``_populate_page``), then the
+  template, the page events and writing the file (``_build_page``);
+- the theme's page template (``main.html``) within the second step, so the theme's cost for the
+  generated pages shows apart from the plugin's own rendering;
+- every event handler of every plugin, and the ad-slot treeprocessor (which runs inside the
+  Markdown conversion, not in an event);
+- Python's garbage collector.
+
+The timers cost a little themselves; compare rows of a with rows of b, and take the ratio from
+``run``, not from here. ``python -m benchmarks.attribute --posts 1000 [--repeat 3]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import DEFAULT_SEED, DEFAULT_WORK_DIR, write_sites
+from benchmarks.run import REPO_ROOT, _child_env
+
+BUILD = "build() in all"
+THEME = "theme template"
+READ = "read + Markdown"
+WRITE = "template, page events, write"
+GC = "garbage collector"
+ADS = "ad slots (treeprocessor, inside read + Markdown)"
+OTHER = "rest of build(): files, nav, events outside pages, sitemap, static files"
+VARIANTS = {"a": "ours", "b": "floor"}
+
+
+def instrumented_build(config_file: Path, site_dir: Path) -> dict[str, float]:
+    """Build ``config_file`` into ``site_dir`` as ``mkdocs build`` does, with timers on."""
+    import gc
+
+    import jinja2
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    times: defaultdict[str, float] = defaultdict(float)
+    # Which kind of page is being built, and whether a plugin event is running: the theme's
+    # template is the outermost render of _build_page outside any event.
+    state: dict[str, Any] = {"kind": None, "events": 0}
+
+    def page_step(label: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def step(page: Any, *args: Any, **kwargs: Any) -> Any:
+            kind = "generated" if page.file.generated_by else "source"
+            if label == WRITE:
+                state["kind"] = kind
+            start = time.perf_counter()
+            try:
+                return original(page, *args, **kwargs)
+            finally:
+                times[f"{label} ({kind} pages)"] += time.perf_counter() - start
+                state["kind"] = None
+
+        return step
+
+    mkdocs_build._populate_page = page_step(READ, mkdocs_build._populate_page)
+    mkdocs_build._build_page = page_step(WRITE, mkdocs_build._build_page)
+
+    original_render = jinja2.Template.render
+
+    def render(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+        kind = state["kind"]
+        if kind is None or state["events"] or state.get("theme"):
+            return original_render(self, *args, **kwargs)
+        state["theme"] = True
+        start = time.perf_counter()
+        try:
+            return original_render(self, *args, **kwargs)
+        finally:
+            times[f"  of which {THEME} ({kind} pages)"] += time.perf_counter() - start
+            state["theme"] = False
+
+    jinja2.Template.render = render  # type: ignore[method-assign]
+
+    try:
+        from mkdocs_blog_plugin.ads.treeprocessor import AdSlotTreeprocessor
+    except ImportError:  # Only variant a has the plugin.
+        pass
+    else:
+        original_run = AdSlotTreeprocessor.run
+
+        def run(self: Any, root: Any) -> None:
+            start = time.perf_counter()
+            try:
+                original_run(self, root)
+            finally:
+                times[ADS] += time.perf_counter() - start
+
+        AdSlotTreeprocessor.run = run  # type: ignore[method-assign]
+
+    gc_start = [0.0]
+
+    def on_gc(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            gc_start[0] = time.perf_counter()
+        else:
+            times[GC] += time.perf_counter() - gc_start[0]
+
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    names = {id(plugin): name for name, plugin in config.plugins.items()}
+    for event, handlers in config.plugins.events.items():
+        for index, handler in enumerate(handlers):
+            owner = getattr(handler, "__self__", None)
+            label = f"event {names.get(id(owner), type(owner).__name__)}: on_{event}"
+            handlers[index] = _timed_event(label, handler, times, state)
+
+    gc.callbacks.append(on_gc)
+    start = time.perf_counter()
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build.build(config)
+    config.plugins.on_shutdown()
+    times[BUILD] = time.perf_counter() - start
+    gc.callbacks.remove(on_gc)
+    return dict(times)
+
+
+def _timed_event(
+    label: str, handler: Callable[..., Any], times: dict[str, float], state: dict[str, Any]
+) -> Callable[..., Any]:
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        state["events"] += 1
+        start = time.perf_counter()
+        try:
+            return handler(*args, **kwargs)
+        finally:
+            times[label] = times.get(label, 0.0) + time.perf_counter() - start
+            state["events"] -= 1
+
+    return timed
+
+
+def _child(config_file: Path, output: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-attribute-") as tmp:
+        times = instrumented_build(config_file, Path(tmp) / "site")
+    output.write_text(json.dumps(times), encoding="utf-8")
+
+
+def measure(config_file: Path, log: Path) -> dict[str, float]:
+    """One instrumented build in a fresh interpreter."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="bench-attribute-") as tmp:
+        output = Path(tmp) / "times.json"
+        command = [sys.executable, "-m", "benchmarks.attribute", "--child", str(config_file)]
+        command += ["--output", str(output)]
+        with log.open("wb") as sink:
+            finished = subprocess.run(
+                command,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                env=_child_env(),
+                cwd=REPO_ROOT,
+                check=False,
+            )
+        if finished.returncode != 0 or not output.exists():
+            raise RuntimeError(f"instrumented build of {config_file} failed; log: {log}")
+        times: dict[str, float] = json.loads(output.read_text(encoding="utf-8"))
+        return times
+
+
+def _ordered(rows: set[str]) -> list[str]:
+    """Steps first, each theme row under its step, then events, ad slots and the collector."""
+
+    def starting(prefix: str) -> list[str]:
+        return sorted(row for row in rows if row.startswith(prefix))
+
+    ordered = [BUILD, *starting(READ)]
+    for row in starting(WRITE):
+        theme = f"  of which {THEME} {row[len(WRITE) :].strip()}"
+        ordered += [row, theme] if theme in rows else [row]
+    return [*ordered, OTHER, *starting("event "), *(row for row in (ADS, GC) if row in rows)]
+
+
+def attribution_table(a: Sequence[dict[str, float]], b: Sequence[dict[str, float]]) -> str:
+    """Medians of each timer over the builds of a and of b, as a Markdown table."""
+
+    def median(builds: Sequence[dict[str, float]], row: str) -> float:
+        return statistics.median(build.get(row, 0.0) for build in builds)
+
+    a, b = [dict(build) for build in a], [dict(build) for build in b]
+    for build in [*a, *b]:
+        steps = sum(time for row, time in build.items() if row.startswith((READ, WRITE)))
+        build[OTHER] = build[BUILD] - steps
+    floor = median(b, BUILD)
+    lines = [
+        "| where | a s | b s | a − b s | a − b, % of b's build |",
+        "|:---|---:|---:|---:|---:|",
+    ]
+    for row in _ordered({row for build in [*a, *b] for row in build}):
+        a_time, b_time = median(a, row), median(b, row)
+        share = (a_time - b_time) / floor if floor else 0.0
+        name = row.replace("  of which", "&nbsp;&nbsp;of which")
+        lines.append(
+            f"| {name} | {a_time:.2f} | {b_time:.2f} | {a_time - b_time:+.2f} | {share:+.1%} |"
+        )
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.attribute",
+        description="Where a build with frontmatter-blog spends its extra time over the floor.",
+    )
+    parser.add_argument("--posts", type=int, default=1000, metavar="N", help="default 1000")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="instrumented builds of each variant (default 1)"
+    )
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
+    parser.add_argument(
+        "--work-dir", type=Path, default=DEFAULT_WORK_DIR, help="where sites and logs go"
+    )
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.posts < 1 or args.repeat < 1:
+        parser.error("--posts and --repeat must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.child is not None:
+        _child(args.child, args.output)
+        return 0
+    work_dir: Path = args.work_dir.resolve()
+    configs = write_sites(args.posts, work_dir, args.seed, list(VARIANTS.values()))
+    builds: dict[str, list[dict[str, float]]] = {"a": [], "b": []}
+    for repeat in range(1, args.repeat + 1):
+        for letter in "ab" if repeat % 2 else "ba":
+            log = work_dir / "logs" / f"attribute-n{args.posts}-{letter}-{repeat}.log"
+            builds[letter].append(measure(configs[VARIANTS[letter]], log))
+            print(
+                f"  N={args.posts} run {repeat}/{args.repeat} {letter}: "
+                f"{builds[letter][-1][BUILD]:.2f} s in build()",
+                file=sys.stderr,
+                flush=True,
+            )
+    print(f"\nN={args.posts}, medians of {args.repeat} instrumented build(s) of each variant:\n")
+    print(attribution_table(builds["a"], builds["b"]))
+    print(
+        "\nThe steps and the rest add up to build(). Events and ad slots overlap them: page "
+        "events run inside a page's steps (on_page_markdown in read + Markdown, "
+        "on_page_context and on_post_page in the second step), on_files and on_env in the rest; "
+        "on_config runs before build(). The timers add a little to every row."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
