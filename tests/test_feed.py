@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -66,6 +67,27 @@ def test_limit_and_empty() -> None:
 def test_any_title_gives_well_formed_xml(title: str) -> None:
     root = feed_of([make(title or "x", "2025-01-01", description=title or None)])
     assert root.find("a:entry", NS) is not None
+
+
+@given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30))
+def test_any_tag_or_category_gives_well_formed_xml(tag: str, category: str) -> None:
+    post_ = dataclasses.replace(make("x", "2025-01-01"), tags=(tag,), category=category)
+    entry = feed_of([post_]).find("a:entry", NS)
+    assert entry is not None
+    assert len(entry.findall("a:category", NS)) == 2
+
+
+def test_lone_surrogates_are_dropped_so_the_feed_encodes() -> None:
+    # PyYAML without libyaml reads "\ud800" in a quoted title as a lone surrogate.
+    post_ = dataclasses.replace(make("x", "2025-01-01"), title="a\ud800b", description="c\udfffd")
+    xml = atom_feed(
+        [post_], title="Site", feed_url="u", site_url="s", url_of=lambda p: "https://e.com/"
+    )
+    assert xml is not None
+    entry = ET.fromstring(xml.encode("utf-8")).find("a:entry", NS)
+    assert entry is not None
+    assert entry.findtext("a:title", namespaces=NS) == "ab"
+    assert entry.findtext("a:summary", namespaces=NS) == "cd"
 
 
 def test_build_writes_the_feed_and_links_it(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def atom_feed(
         if post.description:
             _text(entry, "summary", post.description)
         for name in ((post.category,) if post.category else ()) + post.tags:
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=name)
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=_xml_safe(name))
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
@@ -63,7 +63,11 @@ def _text(parent: ET.Element, tag: str, text: str) -> None:
 
 
 def _xml_safe(text: str) -> str:
-    # XML 1.0 cannot carry most control characters, even escaped; authors' text might.
+    # XML 1.0 cannot carry most control characters, even escaped; authors' text might. Nor lone
+    # surrogates, which PyYAML without libyaml reads from "\ud800" and UTF-8 cannot encode.
     return "".join(
-        char for char in text if char in "\t\n\r" or (char >= " " and char not in "\ufffe\uffff")
+        char
+        for char in text
+        if char in "\t\n\r"
+        or (char >= " " and char not in "\ufffe\uffff" and not "\ud800" <= char <= "\udfff")
     )
