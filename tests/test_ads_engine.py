@@ -15,6 +15,7 @@ from mkdocs_blog_plugin.core.ads import (
     Placement,
     PlacementRules,
     count_words,
+    has_words,
     place_slots,
 )
 
@@ -215,6 +216,78 @@ def test_placement_invariants(blocks: list[Block], rules: PlacementRules) -> Non
         assert between >= rules.min_words_between
 
 
+class _CountedBlock:
+    """A block that records whether placement read its words."""
+
+    def __init__(self, block: Block) -> None:
+        self.kind, self.level, self._words, self.read = block.kind, block.level, block.words, False
+
+    @property
+    def words(self) -> int:
+        self.read = True
+        return self._words
+
+
+def _placement_reading_every_word(blocks: list[Block], rules: PlacementRules) -> Placement:
+    """Placement as it was before words were read lazily: every prefix sum made up front."""
+    before = list(itertools.accumulate((block.words for block in blocks), initial=0))
+    if not blocks or rules.max_slots == 0 or before[-1] < rules.min_words:
+        return Placement((), manual=False)
+    markers = [i for i, block in enumerate(blocks) if block.kind is BlockKind.MARKER]
+    if markers:
+        return Placement(tuple(markers[: rules.max_slots]), manual=True)
+    gaps: list[int] = []
+
+    def spaced(gap: int) -> bool:
+        return not gaps or before[gap] - before[gaps[-1]] >= rules.min_words_between
+
+    if rules.before_content:
+        first = blocks[0]
+        gaps.append(
+            1 if first.kind is BlockKind.HEADING and first.level == 1 and len(blocks) > 1 else 0
+        )
+    if rules.in_content:
+        paragraphs = [i for i, block in enumerate(blocks) if block.kind is BlockKind.PARAGRAPH]
+        target = min(rules.after_paragraph, len(paragraphs))
+        for ordinal, index in enumerate(paragraphs, start=1):
+            if len(gaps) >= rules.max_slots:
+                break
+            if ordinal < target or index + 1 in gaps or not spaced(index + 1):
+                continue
+            gaps.append(index + 1)
+            target = ordinal + rules.every
+    end = len(blocks)
+    if (
+        rules.after_content
+        and blocks[-1].kind is not BlockKind.HEADING
+        and end not in gaps
+        and len(gaps) < rules.max_slots
+        and spaced(end)
+    ):
+        gaps.append(end)
+    return Placement(tuple(sorted(gaps)[: rules.max_slots]), manual=False)
+
+
+@given(blocks_strategy, rules_strategy)
+def test_reading_words_lazily_places_as_reading_them_all(
+    blocks: list[Block], rules: PlacementRules
+) -> None:
+    counted = [_CountedBlock(block) for block in blocks]
+    assert place_slots(counted, rules) == _placement_reading_every_word(blocks, rules)
+
+
+def test_words_after_the_last_slot_are_not_read() -> None:
+    rules = PlacementRules(
+        after_paragraph=2, every=2, max_slots=2, min_words=30, min_words_between=10
+    )
+    counted = [_CountedBlock(block) for block in shape("p*40")]
+    assert place_slots(counted, rules).gaps == (2, 4)
+    # min_words is reached after 3 paragraphs; the second slot's spacing needs the words
+    # before gap 4; after the second slot (max_slots) nothing more is read.
+    assert [block.read for block in counted[:4]] == [True] * 4
+    assert not any(block.read for block in counted[4:])
+
+
 # -- word counting -----------------------------------------------------------------------------
 
 WORDS = [
@@ -294,3 +367,8 @@ _MIXED_TEXT = st.text(
 @given(_MIXED_TEXT)
 def test_count_words_follows_the_stated_rule(text: str) -> None:
     assert count_words(text) == _reader_rule_count(text)
+
+
+@given(_MIXED_TEXT)
+def test_has_words_is_a_nonzero_count(text: str) -> None:
+    assert has_words(text) == (count_words(text) > 0)
