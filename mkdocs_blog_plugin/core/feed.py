@@ -48,8 +48,12 @@ def atom_feed(
         _text(entry, "updated", _updated(post).isoformat())
         if post.description:
             _text(entry, "summary", post.description)
-        for name in ((post.category,) if post.category else ()) + post.tags:
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=_xml_safe(name))
+        names = ((post.category,) if post.category else ()) + post.tags
+        # A name made only of characters XML cannot carry is left out, and each term is given
+        # once (a tag may repeat the category's name).
+        for term in dict.fromkeys(_xml_safe(name) for name in names):
+            if term:
+                ET.SubElement(entry, f"{{{ATOM}}}category", term=term)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
