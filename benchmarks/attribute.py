@@ -33,14 +33,95 @@ from typing import Any
 from benchmarks.corpus import DEFAULT_SEED, DEFAULT_WORK_DIR, write_sites
 from benchmarks.run import REPO_ROOT, _child_env
 
-BUILD = "build() in all"
+BUILD = "build()"
 THEME = "theme template"
 READ = "read + Markdown"
 WRITE = "template, page events, write"
 GC = "garbage collector"
 ADS = "ad slots (treeprocessor, inside read + Markdown)"
-OTHER = "rest of build(): files, nav, events outside pages, sitemap, static files"
+OTHER = "rest of build(): on_config, on_files, nav, on_env, sitemap, static files"
 VARIANTS = {"a": "ours", "b": "floor"}
+
+
+class Timers:
+    """Wall-clock time per row of the table, and what is running now.
+
+    ``page`` is the kind of page ("source" or "generated") whose steps are running, ``writing``
+    the same during the second step only: the theme's template is the outermost render there
+    that no plugin event makes.
+    """
+
+    def __init__(self) -> None:
+        self.times: defaultdict[str, float] = defaultdict(float)
+        self.counts: defaultdict[str, int] = defaultdict(int)
+        self.page: str | None = None
+        self.writing: str | None = None
+        self.events = 0
+        self.in_theme = False
+        self._collecting_since = 0.0
+
+    def add(self, row: str, start: float) -> None:
+        self.times[row] += time.perf_counter() - start
+        self.counts[row] += 1
+
+    def page_step(self, label: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def step(page: Any, *args: Any, **kwargs: Any) -> Any:
+            kind = "generated" if page.file.generated_by else "source"
+            self.page = kind
+            self.writing = kind if label == WRITE else None
+            start = time.perf_counter()
+            try:
+                return original(page, *args, **kwargs)
+            finally:
+                self.add(f"{label} ({kind} pages)", start)
+                self.page = self.writing = None
+
+        return step
+
+    def theme_render(self, original: Callable[..., str]) -> Callable[..., str]:
+        def render(template: Any, *args: Any, **kwargs: Any) -> str:
+            kind = self.writing
+            if kind is None or self.events or self.in_theme:
+                return original(template, *args, **kwargs)
+            self.in_theme = True
+            start = time.perf_counter()
+            try:
+                return original(template, *args, **kwargs)
+            finally:
+                self.add(f"  of which {THEME} ({kind} pages)", start)
+                self.in_theme = False
+
+        return render
+
+    def event(self, label: str, handler: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            row = label if self.page is None else f"{label} ({self.page} pages)"
+            self.events += 1
+            start = time.perf_counter()
+            try:
+                return handler(*args, **kwargs)
+            finally:
+                self.add(row, start)
+                self.events -= 1
+
+        return timed
+
+    def call(self, row: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.add(row, start)
+
+        return timed
+
+    def collector(self, phase: str, _info: dict[str, int]) -> None:
+        """A ``gc.callbacks`` entry: the collector's time."""
+        if phase == "start":
+            self._collecting_since = time.perf_counter()
+        else:
+            self.add(GC, self._collecting_since)
 
 
 def instrumented_build(config_file: Path, site_dir: Path) -> dict[str, float]:
@@ -51,67 +132,16 @@ def instrumented_build(config_file: Path, site_dir: Path) -> dict[str, float]:
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
 
-    times: defaultdict[str, float] = defaultdict(float)
-    # Which kind of page is being built, and whether a plugin event is running: the theme's
-    # template is the outermost render of _build_page outside any event.
-    state: dict[str, Any] = {"kind": None, "events": 0}
-
-    def page_step(label: str, original: Callable[..., Any]) -> Callable[..., Any]:
-        def step(page: Any, *args: Any, **kwargs: Any) -> Any:
-            kind = "generated" if page.file.generated_by else "source"
-            if label == WRITE:
-                state["kind"] = kind
-            start = time.perf_counter()
-            try:
-                return original(page, *args, **kwargs)
-            finally:
-                times[f"{label} ({kind} pages)"] += time.perf_counter() - start
-                state["kind"] = None
-
-        return step
-
-    mkdocs_build._populate_page = page_step(READ, mkdocs_build._populate_page)
-    mkdocs_build._build_page = page_step(WRITE, mkdocs_build._build_page)
-
-    original_render = jinja2.Template.render
-
-    def render(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
-        kind = state["kind"]
-        if kind is None or state["events"] or state.get("theme"):
-            return original_render(self, *args, **kwargs)
-        state["theme"] = True
-        start = time.perf_counter()
-        try:
-            return original_render(self, *args, **kwargs)
-        finally:
-            times[f"  of which {THEME} ({kind} pages)"] += time.perf_counter() - start
-            state["theme"] = False
-
-    jinja2.Template.render = render  # type: ignore[method-assign]
-
+    timers = Timers()
+    mkdocs_build._populate_page = timers.page_step(READ, mkdocs_build._populate_page)
+    mkdocs_build._build_page = timers.page_step(WRITE, mkdocs_build._build_page)
+    jinja2.Template.render = timers.theme_render(jinja2.Template.render)  # type: ignore[method-assign]
     try:
         from mkdocs_blog_plugin.ads.treeprocessor import AdSlotTreeprocessor
-    except ImportError:  # Only variant a has the plugin.
+    except ImportError:  # The plugin is not installed, so its treeprocessor cannot run.
         pass
-    else:
-        original_run = AdSlotTreeprocessor.run
-
-        def run(self: Any, root: Any) -> None:
-            start = time.perf_counter()
-            try:
-                original_run(self, root)
-            finally:
-                times[ADS] += time.perf_counter() - start
-
-        AdSlotTreeprocessor.run = run  # type: ignore[method-assign]
-
-    gc_start = [0.0]
-
-    def on_gc(phase: str, _info: dict[str, int]) -> None:
-        if phase == "start":
-            gc_start[0] = time.perf_counter()
-        else:
-            times[GC] += time.perf_counter() - gc_start[0]
+    else:  # Importable in both interpreters; it runs only in a's build.
+        AdSlotTreeprocessor.run = timers.call(ADS, AdSlotTreeprocessor.run)  # type: ignore[method-assign]
 
     config = load_config(str(config_file), site_dir=str(site_dir))
     names = {id(plugin): name for name, plugin in config.plugins.items()}
@@ -119,31 +149,16 @@ def instrumented_build(config_file: Path, site_dir: Path) -> dict[str, float]:
         for index, handler in enumerate(handlers):
             owner = getattr(handler, "__self__", None)
             label = f"event {names.get(id(owner), type(owner).__name__)}: on_{event}"
-            handlers[index] = _timed_event(label, handler, times, state)
+            handlers[index] = timers.event(label, handler)
 
-    gc.callbacks.append(on_gc)
-    start = time.perf_counter()
     config.plugins.on_startup(command="build", dirty=False)
+    gc.callbacks.append(timers.collector)
+    start = time.perf_counter()
     mkdocs_build.build(config)
+    timers.times[BUILD] = time.perf_counter() - start
+    gc.callbacks.remove(timers.collector)
     config.plugins.on_shutdown()
-    times[BUILD] = time.perf_counter() - start
-    gc.callbacks.remove(on_gc)
-    return dict(times)
-
-
-def _timed_event(
-    label: str, handler: Callable[..., Any], times: dict[str, float], state: dict[str, Any]
-) -> Callable[..., Any]:
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        state["events"] += 1
-        start = time.perf_counter()
-        try:
-            return handler(*args, **kwargs)
-        finally:
-            times[label] = times.get(label, 0.0) + time.perf_counter() - start
-            state["events"] -= 1
-
-    return timed
+    return dict(timers.times)
 
 
 def _child(config_file: Path, output: Path) -> None:
@@ -254,10 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nN={args.posts}, medians of {args.repeat} instrumented build(s) of each variant:\n")
     print(attribution_table(builds["a"], builds["b"]))
     print(
-        "\nThe steps and the rest add up to build(). Events and ad slots overlap them: page "
-        "events run inside a page's steps (on_page_markdown in read + Markdown, "
-        "on_page_context and on_post_page in the second step), on_files and on_env in the rest; "
-        "on_config runs before build(). The timers add a little to every row."
+        "\nEach row is the median of its own over the builds, so the steps and the rest add "
+        "up to build() only roughly. A page event is shown per kind of page and runs inside that "
+        "page's steps (on_page_markdown in read + Markdown, on_page_context and on_post_page in "
+        "the second step); the other events run in the rest of build(). The timers add a "
+        "little to every row."
     )
     return 0
 
