@@ -229,7 +229,8 @@ class _CountedBlock:
 
 
 def _placement_reading_every_word(blocks: list[Block], rules: PlacementRules) -> Placement:
-    """Placement as it was before words were read lazily: every prefix sum made up front."""
+    """The placement rules restated, with every word counted up front: the oracle for the lazy
+    reading of words in ``place_slots``."""
     before = list(itertools.accumulate((block.words for block in blocks), initial=0))
     if not blocks or rules.max_slots == 0 or before[-1] < rules.min_words:
         return Placement((), manual=False)
@@ -238,34 +239,29 @@ def _placement_reading_every_word(blocks: list[Block], rules: PlacementRules) ->
         return Placement(tuple(markers[: rules.max_slots]), manual=True)
     gaps: list[int] = []
 
-    def spaced(gap: int) -> bool:
-        return not gaps or before[gap] - before[gaps[-1]] >= rules.min_words_between
+    def take(gap: int) -> bool:
+        """Place a slot at ``gap`` if there is room, it is free, and far enough from the last."""
+        if len(gaps) == rules.max_slots or gap in gaps:
+            return False
+        if gaps and before[gap] - before[gaps[-1]] < rules.min_words_between:
+            return False
+        gaps.append(gap)
+        return True
 
     if rules.before_content:
-        first = blocks[0]
-        gaps.append(
-            1 if first.kind is BlockKind.HEADING and first.level == 1 and len(blocks) > 1 else 0
-        )
+        titled = blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1
+        take(1 if titled and len(blocks) > 1 else 0)
     if rules.in_content:
-        paragraphs = [i for i, block in enumerate(blocks) if block.kind is BlockKind.PARAGRAPH]
-        target = min(rules.after_paragraph, len(paragraphs))
-        for ordinal, index in enumerate(paragraphs, start=1):
-            if len(gaps) >= rules.max_slots:
-                break
-            if ordinal < target or index + 1 in gaps or not spaced(index + 1):
-                continue
-            gaps.append(index + 1)
-            target = ordinal + rules.every
-    end = len(blocks)
-    if (
-        rules.after_content
-        and blocks[-1].kind is not BlockKind.HEADING
-        and end not in gaps
-        and len(gaps) < rules.max_slots
-        and spaced(end)
-    ):
-        gaps.append(end)
-    return Placement(tuple(sorted(gaps)[: rules.max_slots]), manual=False)
+        paragraph_ends = [
+            i + 1 for i, block in enumerate(blocks) if block.kind is BlockKind.PARAGRAPH
+        ]
+        due = min(rules.after_paragraph, len(paragraph_ends))
+        for ordinal, gap in enumerate(paragraph_ends, start=1):
+            if ordinal >= due and take(gap):
+                due = ordinal + rules.every
+    if rules.after_content and blocks[-1].kind is not BlockKind.HEADING:
+        take(len(blocks))
+    return Placement(tuple(sorted(gaps)), manual=False)
 
 
 @given(blocks_strategy, rules_strategy)
