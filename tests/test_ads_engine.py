@@ -6,7 +6,7 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_blog_plugin.core.ads import (
@@ -264,10 +264,39 @@ def _placement_reading_every_word(blocks: list[Block], rules: PlacementRules) ->
     return Placement(tuple(sorted(gaps)), manual=False)
 
 
-@given(blocks_strategy, rules_strategy)
+# Short paragraphs and small spacings, where min_words_between decides most placements.
+dense_blocks_strategy = st.lists(
+    st.one_of(
+        st.builds(Block, st.just(BlockKind.PARAGRAPH), st.integers(0, 40)),
+        st.builds(Block, st.just(BlockKind.HEADING), st.integers(0, 5), st.integers(1, 3)),
+        st.builds(Block, st.just(BlockKind.OTHER), st.integers(0, 20)),
+    ),
+    max_size=40,
+)
+dense_rules_strategy = st.builds(
+    PlacementRules,
+    after_paragraph=st.integers(1, 4),
+    every=st.integers(1, 4),
+    max_slots=st.integers(1, 8),
+    min_words=st.integers(0, 100),
+    min_words_between=st.integers(0, 80),
+    before_content=st.booleans(),
+    in_content=st.just(True),
+    after_content=st.booleans(),
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(
+        st.tuples(blocks_strategy, rules_strategy),
+        st.tuples(dense_blocks_strategy, dense_rules_strategy),
+    )
+)
 def test_reading_words_lazily_places_as_reading_them_all(
-    blocks: list[Block], rules: PlacementRules
+    case: tuple[list[Block], PlacementRules],
 ) -> None:
+    blocks, rules = case
     counted = [_CountedBlock(block) for block in blocks]
     assert place_slots(counted, rules) == _placement_reading_every_word(blocks, rules)
 
