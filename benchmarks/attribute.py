@@ -8,8 +8,8 @@ of. Each build runs in a fresh interpreter, like the timed ones, with timers aro
   template, the page events and writing the file (``_build_page``);
 - the theme's page template (``main.html``) within the second step, so the theme's cost for the
   generated pages shows apart from the plugin's own rendering;
-- every event handler of every plugin, and the ad-slot treeprocessor (which runs inside the
-  Markdown conversion, not in an event);
+- every event handler of every plugin (a page event once per kind of page), and the ad-slot
+  treeprocessor (which runs inside the Markdown conversion, not in an event);
 - Python's garbage collector.
 
 The timers cost a little themselves; compare rows of a with rows of b, and take the ratio from
@@ -210,7 +210,7 @@ def attribution_table(a: Sequence[dict[str, float]], b: Sequence[dict[str, float
 
     a, b = [dict(build) for build in a], [dict(build) for build in b]
     for build in [*a, *b]:
-        steps = sum(time for row, time in build.items() if row.startswith((READ, WRITE)))
+        steps = sum(seconds for row, seconds in build.items() if row.startswith((READ, WRITE)))
         build[OTHER] = build[BUILD] - steps
     floor = median(b, BUILD)
     lines = [

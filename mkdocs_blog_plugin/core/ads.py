@@ -109,10 +109,11 @@ _WORD = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}][^\s{_UNSPACED}]*")
 _HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
 _NON_WORD = re.compile(r"\s(?:[^\w\s]|_)+(?=\s)")
 _ASCII_NON_WORD = re.compile(r"\s[^\sA-Za-z0-9]+(?=\s)")
-# Latin-1 text (café, naïve, Straße) is most non-ASCII prose, and Unicode-aware patterns are
-# several times slower on it than on bytes. As Latin-1 bytes the rule is the same: the spaces
-# str.split() knows beyond ASCII's (\x1c-\x1f, \x85, \xa0) become b" ", and the bytes that
-# are neither space, letter nor digit are worked out from the str rule itself.
+# Text that fits in Latin-1 (café, naïve, Straße: most Western European prose) is common, and
+# Unicode-aware patterns are several times slower on it than on bytes. As Latin-1 bytes the
+# rule is the same: the spaces str.split() knows beyond ASCII's (\x1c-\x1f, \x85, \xa0)
+# become b" ", and the bytes that are neither space, letter nor digit are worked out from the
+# str rule itself.
 _LATIN1 = [chr(code) for code in range(256)]
 _LATIN1_EXTRA_SPACES = bytes(
     ord(char) for char in _LATIN1 if char.isspace() and not char.encode("latin-1").isspace()
