@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -167,26 +168,37 @@ def test_invalid_rules(kwargs: dict[str, int]) -> None:
 
 # -- properties over any post shape ------------------------------------------------------------
 
-blocks_strategy = st.lists(
-    st.one_of(
-        st.builds(Block, st.just(BlockKind.PARAGRAPH), st.integers(0, 200)),
+
+def _blocks(paragraph_words: int, other_words: int, size: int, *, markers: bool) -> Any:
+    kinds = [
+        st.builds(Block, st.just(BlockKind.PARAGRAPH), st.integers(0, paragraph_words)),
         st.builds(Block, st.just(BlockKind.HEADING), st.integers(0, 8), st.integers(1, 6)),
-        st.builds(Block, st.just(BlockKind.OTHER), st.integers(0, 50)),
-        st.just(Block(BlockKind.MARKER)),
-    ),
-    max_size=60,
-)
-rules_strategy = st.builds(
-    PlacementRules,
-    after_paragraph=st.integers(1, 8),
-    every=st.integers(1, 8),
-    max_slots=st.integers(0, 6),
-    min_words=st.integers(0, 500),
-    min_words_between=st.integers(0, 300),
-    before_content=st.booleans(),
-    in_content=st.booleans(),
-    after_content=st.booleans(),
-)
+        st.builds(Block, st.just(BlockKind.OTHER), st.integers(0, other_words)),
+    ]
+    if markers:
+        kinds.append(st.just(Block(BlockKind.MARKER)))
+    return st.lists(st.one_of(*kinds), max_size=size)
+
+
+def _rules(most: int, *, min_slots: int, words: int, between: int, in_content: Any) -> Any:
+    return st.builds(
+        PlacementRules,
+        after_paragraph=st.integers(1, most),
+        every=st.integers(1, most),
+        max_slots=st.integers(min_slots, 6),
+        min_words=st.integers(0, words),
+        min_words_between=st.integers(0, between),
+        before_content=st.booleans(),
+        in_content=in_content,
+        after_content=st.booleans(),
+    )
+
+
+blocks_strategy = _blocks(200, 50, 60, markers=True)
+rules_strategy = _rules(8, min_slots=0, words=500, between=300, in_content=st.booleans())
+# Short paragraphs and small spacings, where min_words_between decides most placements.
+dense_blocks_strategy = _blocks(40, 20, 40, markers=False)
+dense_rules_strategy = _rules(4, min_slots=1, words=100, between=80, in_content=st.just(True))
 
 
 @given(blocks_strategy, rules_strategy)
@@ -262,28 +274,6 @@ def _placement_reading_every_word(blocks: list[Block], rules: PlacementRules) ->
     if rules.after_content and blocks[-1].kind is not BlockKind.HEADING:
         take(len(blocks))
     return Placement(tuple(sorted(gaps)), manual=False)
-
-
-# Short paragraphs and small spacings, where min_words_between decides most placements.
-dense_blocks_strategy = st.lists(
-    st.one_of(
-        st.builds(Block, st.just(BlockKind.PARAGRAPH), st.integers(0, 40)),
-        st.builds(Block, st.just(BlockKind.HEADING), st.integers(0, 5), st.integers(1, 3)),
-        st.builds(Block, st.just(BlockKind.OTHER), st.integers(0, 20)),
-    ),
-    max_size=40,
-)
-dense_rules_strategy = st.builds(
-    PlacementRules,
-    after_paragraph=st.integers(1, 4),
-    every=st.integers(1, 4),
-    max_slots=st.integers(1, 8),
-    min_words=st.integers(0, 100),
-    min_words_between=st.integers(0, 80),
-    before_content=st.booleans(),
-    in_content=st.just(True),
-    after_content=st.booleans(),
-)
 
 
 @settings(max_examples=300)
