@@ -180,14 +180,14 @@ def _blocks(paragraph_words: int, other_words: int, size: int, *, markers: bool)
     return st.lists(st.one_of(*kinds), max_size=size)
 
 
-def _rules(most: int, *, min_slots: int, words: int, between: int, in_content: Any) -> Any:
+def _rules(most: int, *, slots: tuple[int, int], words: int, between: Any, in_content: Any) -> Any:
     return st.builds(
         PlacementRules,
         after_paragraph=st.integers(1, most),
         every=st.integers(1, most),
-        max_slots=st.integers(min_slots, 6),
+        max_slots=st.integers(*slots),
         min_words=st.integers(0, words),
-        min_words_between=st.integers(0, between),
+        min_words_between=between,
         before_content=st.booleans(),
         in_content=in_content,
         after_content=st.booleans(),
@@ -195,10 +195,14 @@ def _rules(most: int, *, min_slots: int, words: int, between: int, in_content: A
 
 
 blocks_strategy = _blocks(200, 50, 60, markers=True)
-rules_strategy = _rules(8, min_slots=0, words=500, between=300, in_content=st.booleans())
+rules_strategy = _rules(
+    8, slots=(0, 6), words=500, between=st.integers(0, 300), in_content=st.booleans()
+)
 # Short paragraphs and small spacings, where min_words_between decides most placements.
-dense_blocks_strategy = _blocks(40, 20, 40, markers=False)
-dense_rules_strategy = _rules(4, min_slots=1, words=100, between=80, in_content=st.just(True))
+dense_blocks_strategy = _blocks(15, 10, 40, markers=False)
+dense_rules_strategy = _rules(
+    4, slots=(2, 8), words=40, between=st.integers(1, 30), in_content=st.just(True)
+)
 
 
 @given(blocks_strategy, rules_strategy)
@@ -276,7 +280,7 @@ def _placement_reading_every_word(blocks: list[Block], rules: PlacementRules) ->
     return Placement(tuple(sorted(gaps)), manual=False)
 
 
-@settings(max_examples=300)
+@settings(max_examples=400)
 @given(
     st.one_of(
         st.tuples(blocks_strategy, rules_strategy),
