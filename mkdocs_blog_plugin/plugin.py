@@ -21,6 +21,7 @@ from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
 from mkdocs_blog_plugin.structure.feed import Feed
 from mkdocs_blog_plugin.structure.pages import ListingPage
+from mkdocs_blog_plugin.structure.stale import remove_stale_pages
 
 log = get_plugin_logger(__name__)
 
@@ -107,11 +108,16 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         return chosen and not post.draft
 
     # Every page has its content now, and none is built yet: headers can be rendered ahead.
-    # Not for a dirty build, which builds only the pages that changed.
+    # Not for a dirty build, which builds only the pages that changed; it deletes nothing
+    # either, so the blog's pages that this build no longer makes are removed here.
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        if self.blog is not None and self.renderer is not None and not self.dirty:
+        if self.blog is None or self.renderer is None:
+            return None
+        if self.dirty:
+            remove_stale_pages(files, config.site_dir, self.config.blog_dir, serving=self.serving)
+        else:
             self.renderer.prepare_headers(self.blog.posts)
         return None
 

@@ -1,0 +1,111 @@
+"""Dirty builds: remove the blog's pages that an earlier build wrote and this one does not.
+
+``mkdocs build --dirty`` and ``mkdocs serve --dirty`` write only what changed and delete nothing.
+A post that has become a draft would keep its published page in ``site/``, and a tag that no
+post uses any more would keep its page. So every HTML file under ``site_dir/blog_dir`` that no
+file of this build writes is removed before MkDocs writes pages; other plugins that write HTML
+there themselves (``on_post_build``) write it again afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
+
+log = get_plugin_logger(__name__)
+
+_NAMED = 10
+"""Stale pages named in the log line; a deleted tag of many pages is summed up."""
+
+
+@dataclass(frozen=True)
+class StalePage:
+    dest_uri: str
+    """Where it is, relative to ``site_dir``."""
+    src_uri: str | None
+    """The post it was built from, when that post is not published in this build."""
+
+
+def find_stale_pages(
+    files: Files, site_dir: str, blog_dir: str, *, serving: bool
+) -> list[StalePage]:
+    """HTML files under ``site_dir/blog_dir`` that no file of this build writes."""
+    root = Path(site_dir, blog_dir)
+    if not root.is_dir():
+        return []
+    outputs: set[str] = set()
+    unpublished: dict[str, str] = {}
+    for file in files:
+        if _written(file.inclusion, serving=serving):
+            outputs.add(file.dest_uri)
+        elif file.is_documentation_page():
+            unpublished[file.dest_uri] = file.src_uri
+    # On a file system that ignores case or Unicode normalisation (macOS, Windows), a page
+    # renamed from Plans.md to plans.md is still on disk as Plans/index.html, and MkDocs
+    # counts it as this build's output: such a name is this build's page, not a stale one.
+    by_key = {_name_key(uri): uri for uri in outputs}
+    stale = []
+    for path in sorted(root.rglob("*.html")):
+        dest_uri = path.relative_to(site_dir).as_posix()
+        if dest_uri in outputs or not path.is_file():
+            continue
+        twin = by_key.get(_name_key(dest_uri))
+        if twin is not None and _same_file(path, Path(site_dir, twin)):
+            continue
+        stale.append(StalePage(dest_uri, unpublished.get(dest_uri)))
+    return stale
+
+
+def _name_key(uri: str) -> str:
+    return unicodedata.normalize("NFC", uri).casefold()
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # `other` does not exist: `one` is not this build's
+        return False
+
+
+def _written(level: InclusionLevel, *, serving: bool) -> bool:
+    # What MkDocs writes in this build: `serve` shows drafts, `build` does not. (MkDocs'
+    # InclusionLevel.is_in_serve and is_included say the same, without type annotations.)
+    if level is InclusionLevel.DRAFT:
+        return serving
+    return level is not InclusionLevel.EXCLUDED
+
+
+def remove_stale_pages(files: Files, site_dir: str, blog_dir: str, *, serving: bool) -> None:
+    """Remove what :func:`find_stale_pages` finds, and the folders that it leaves empty."""
+    stale = find_stale_pages(files, site_dir, blog_dir, serving=serving)
+    root = Path(site_dir, blog_dir)
+    for page in stale:
+        path = Path(site_dir, page.dest_uri)
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != root and folder.is_relative_to(root):
+            try:
+                folder.rmdir()  # only when empty
+            except OSError:
+                break
+            folder = folder.parent
+        if page.src_uri is not None:
+            # A draft (or a post whose front matter broke) must not stay published.
+            log.warning(
+                f"{page.src_uri} is not published in this build, but an earlier build left its "
+                f"page at {page.dest_uri} in site_dir: removed it."
+            )
+    others = [page.dest_uri for page in stale if page.src_uri is None]
+    if others:
+        shown = ", ".join(others[:_NAMED])
+        more = f" and {len(others) - _NAMED} more" if len(others) > _NAMED else ""
+        log.info(
+            f"Dirty build: removed {len(others)} HTML file(s) under {blog_dir}/ that no file of "
+            f"this build writes (left by an earlier build; a plugin that writes its own may "
+            f"write them again): {shown}{more}"
+        )
