@@ -20,6 +20,7 @@ from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
 from mkdocs_blog_plugin.structure.feed import Feed
+from mkdocs_blog_plugin.structure.nav import apply_nav_titles
 from mkdocs_blog_plugin.structure.pages import ListingPage
 from mkdocs_blog_plugin.structure.stale import remove_stale_pages
 
@@ -86,6 +87,13 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         feed = Feed(self.blog, config, self.config)
         self.feed = feed if feed.active else None
         return files
+
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        if self.blog is not None and config.nav:
+            apply_nav_titles(config.nav, files)
+        return None
 
     def _render(self, name: str, **context: Any) -> str:
         assert self.renderer is not None, "the renderer is made in on_files, before pages render"

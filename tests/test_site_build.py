@@ -466,6 +466,36 @@ def test_posts_stay_out_of_the_automatic_nav(
     assert any("Leverage" in a.get_text() for a in in_nav.soup("").select(".navbar-nav a"))
 
 
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_nav_titles_name_posts_and_listings(tmp_path: Path, theme: str) -> None:
+    nav = [
+        {"Home": "index.md"},
+        {"News": "blog/index.md"},
+        {"Reading": [{"Start here": "blog/2025/naive.md"}, "blog/2025/leverage.md"]},
+        {"All tags": "blog/tags/index.md"},
+        {"Again": "blog/2025/naive.md"},  # listed twice: the first title wins, as in MkDocs
+    ]
+    site = build_site(tmp_path, config={"nav": nav, "theme": theme})
+    selector = ".navbar-nav a" if theme == "mkdocs" else ".md-nav--primary a.md-nav__link"
+    texts = [a.get_text(" ", strip=True) for a in site.soup("").select(selector)]
+    assert {"News", "Start here", "All tags"} <= set(texts)
+    assert "Again" not in texts and "Blog" not in texts
+    # The nav's title is the page's title, as for any MkDocs page (Material's <title> prefers
+    # a front-matter title, as it does for every page that has one) ...
+    if theme == "mkdocs":
+        assert site.soup("blog/2025/naive/").title.get_text().startswith("Start here")
+        assert site.soup("blog/").title.get_text().startswith("News")
+    # ... while the headings stay the post's own and the listing's.
+    assert site.soup("blog/2025/naive/").select_one(".fmb-post-header h1").get_text() == (
+        "Naive datetime post"
+    )
+    assert site.soup("blog/").select_one(".fmb-listing h1").get_text() == "Blog"
+    # A post listed without a title keeps its own.
+    assert any("Leverage" in text for text in texts)
+    entries = [a.get_text() for a in site.soup("blog/").select(".fmb-entry-title a")]
+    assert "Naive datetime post" in entries
+
+
 def test_disabled_plugin_builds_plain_pages(tmp_path: Path) -> None:
     site = build_site(tmp_path, plugin={"enabled": False}, strict=False)
     assert site.soup("blog/2025/leverage/").select_one(".fmb-post-header") is None
