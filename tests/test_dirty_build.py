@@ -1,4 +1,4 @@
-"""Dirty builds delete nothing by themselves: the blog's folder must still match a clean build."""
+"""Dirty builds delete nothing by themselves: the blog's pages must still match a clean build."""
 
 from __future__ import annotations
 
