@@ -248,24 +248,34 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def measure_variants(
+    posts: int, work_dir: Path, seed: int, repeat: int
+) -> dict[str, list[dict[str, float]]]:
+    """Instrumented builds of a and b, alternating; each build's timers by row.
+
+    A row is in a build's timers only if its timer ran in that build.
+    """
+    configs = write_sites(posts, work_dir, seed, list(VARIANTS.values()))
+    builds: dict[str, list[dict[str, float]]] = {"a": [], "b": []}
+    for round_ in range(1, repeat + 1):
+        for letter in "ab" if round_ % 2 else "ba":
+            log = work_dir / "logs" / f"attribute-n{posts}-{letter}-{round_}.log"
+            builds[letter].append(measure(configs[VARIANTS[letter]], log))
+            print(
+                f"  N={posts} run {round_}/{repeat} {letter}: "
+                f"{builds[letter][-1][BUILD]:.2f} s in build()",
+                file=sys.stderr,
+                flush=True,
+            )
+    return builds
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child is not None:
         _child(args.child, args.output)
         return 0
-    work_dir: Path = args.work_dir.resolve()
-    configs = write_sites(args.posts, work_dir, args.seed, list(VARIANTS.values()))
-    builds: dict[str, list[dict[str, float]]] = {"a": [], "b": []}
-    for repeat in range(1, args.repeat + 1):
-        for letter in "ab" if repeat % 2 else "ba":
-            log = work_dir / "logs" / f"attribute-n{args.posts}-{letter}-{repeat}.log"
-            builds[letter].append(measure(configs[VARIANTS[letter]], log))
-            print(
-                f"  N={args.posts} run {repeat}/{args.repeat} {letter}: "
-                f"{builds[letter][-1][BUILD]:.2f} s in build()",
-                file=sys.stderr,
-                flush=True,
-            )
+    builds = measure_variants(args.posts, args.work_dir.resolve(), args.seed, args.repeat)
     print(f"\nN={args.posts}, medians of {args.repeat} instrumented build(s) of each variant:\n")
     print(attribution_table(builds["a"], builds["b"]))
     print(
