@@ -99,7 +99,8 @@ class BlogConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the whole plugin off, e.g. with ``!ENV`` in a quick preview."""
     blog_dir = _PathSegmentOption(default="blog")
-    """Folder of ``docs_dir`` whose Markdown pages (except ``index.md``) are posts."""
+    """Folder of ``docs_dir`` whose Markdown pages are posts (``x.md``, or ``x/index.md`` with its
+    images), except the blog's own ``index.md`` and the generated pages' folders."""
     timezone = _TimezoneOption(default="UTC")
     """Time zone of dates written without one (``2025-01-15`` or ``2025-01-15T10:00:00``)."""
     drafts_on_serve = c.Type(bool, default=True)

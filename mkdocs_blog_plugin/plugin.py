@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from typing import Any, Literal
 
 import jinja2
@@ -29,6 +30,8 @@ log = get_plugin_logger(__name__)
 TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 BLOG_CSS = "assets/frontmatter-blog/blog.css"
 _NOINDEX = '<meta name="robots" content="noindex">'
+# MkDocs' own unstyled marker on a page that `build` leaves out; a draft post has our banner.
+_MKDOCS_DRAFT_MARKER = re.compile(r'<div class="mkdocs-draft-marker"[^>]*>DRAFT</div>')
 
 
 class BlogPlugin(BasePlugin[BlogConfig]):
@@ -154,6 +157,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if entry is not None and entry.post.draft:
             # Only reached under `mkdocs serve`: keep a shared preview out of search engines.
             head.append(_NOINDEX)
+            if 'class="fmb-draft-banner"' in output:
+                output = _MKDOCS_DRAFT_MARKER.sub("", output, count=1)
         if self.feed is not None and (entry is not None or uri in self.blog.listings):
             head.append(self.feed.head_link(page.url))
         if head and "</head>" in output:

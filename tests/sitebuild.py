@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -40,9 +41,10 @@ class Site:
         return (path for path in self.site_dir.rglob("*") if path.is_file())
 
     def grep(self, needle: str) -> list[str]:
-        """Every file of the site whose bytes contain ``needle``."""
+        """Every file of the site whose bytes contain ``needle`` (in a ``.gz`` file, once
+        uncompressed: ``sitemap.xml.gz``)."""
         data = needle.encode("utf-8")
-        return [str(p.relative_to(self.site_dir)) for p in self.files() if data in p.read_bytes()]
+        return [str(p.relative_to(self.site_dir)) for p in self.files() if data in _bytes(p)]
 
     def resolve(self, page_url: str, href: str) -> str:
         """The site-relative URL a relative ``href`` on ``page_url`` points to."""
@@ -53,6 +55,11 @@ class Site:
         """(text, resolved URL) of the links ``selector`` finds on a page."""
         soup = self.soup(url)
         return [(a.get_text(), self.resolve(url, str(a["href"]))) for a in soup.select(selector)]
+
+
+def _bytes(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
 def make_site(

@@ -84,7 +84,7 @@ def test_build_dirty_removes_the_page_of_a_post_whose_front_matter_broke(
     assert not site.exists("blog/fragile/")
     assert site.grep(SECRET) == []
     assert any(
-        "blog/fragile.md" in m and "earlier build left its page" in m
+        "blog/fragile.md" in m and "earlier build left it at" in m
         for m in messages(caplog, logging.WARNING)
     )
 

@@ -13,6 +13,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from mkdocs_blog_plugin.core.dates import DateError, to_datetime
 from mkdocs_blog_plugin.core.slugs import name_key
+from mkdocs_blog_plugin.core.visibility import not_public
 
 _YAML = YAMLHandler()
 
@@ -33,11 +34,18 @@ class Post:
     updated: dt.datetime | None
     category: str | None
     tags: tuple[str, ...]
-    draft: bool
+    hidden_by: str | None
+    """Why the post is a draft (``draft: true``, ``published: false``, ...); ``None`` if it is
+    public. See :mod:`mkdocs_blog_plugin.core.visibility`."""
     ads: bool | None
     """``None`` when the front matter does not say, so the site-wide default applies."""
     meta: Mapping[str, Any] = field(repr=False, compare=False)
     """The whole front matter, as MkDocs would have given it to themes as ``page.meta``."""
+
+    @property
+    def draft(self) -> bool:
+        """Not to be published: only ``mkdocs serve`` may show it."""
+        return self.hidden_by is not None
 
     @property
     def sort_key(self) -> tuple[float, str, str]:
@@ -111,15 +119,17 @@ def read_post(path: str, text: str, options: ReadOptions) -> ParsedPost:
 
     published = reader.date("pubDate", "date", part="created")
     updated = reader.date("updatedDate", "date", part="updated")
-    draft = reader.draft()
+    visibility = not_public(path, meta, now=options.now, timezone=options.timezone)
+    problems.extend(visibility.problems)
+    hidden_by = visibility.hidden_by
     if (
-        not draft
+        hidden_by is None
         and options.future_posts_as_drafts
-        and "draft" not in meta
+        and not any(str(key).casefold() == "draft" for key in meta)
         and published is not None
         and published > options.now
     ):
-        draft = True
+        hidden_by = "dated in the future (future_posts_as_drafts)"
 
     post = Post(
         path=path,
@@ -129,7 +139,7 @@ def read_post(path: str, text: str, options: ReadOptions) -> ParsedPost:
         updated=updated,
         category=reader.category(),
         tags=reader.tags(),
-        draft=draft,
+        hidden_by=hidden_by,
         ads=reader.ads(),
         meta=meta,
     )
@@ -175,18 +185,6 @@ class _FieldReader:
         except DateError as error:
             self.problem(used, value, f"{error}; the post is treated as undated")
             return None
-
-    def draft(self) -> bool:
-        value = self.meta.get("draft", False)
-        if isinstance(value, bool):
-            return value
-        # Anything but a real boolean might mean "draft": never publish on a guess.
-        self.problem(
-            "draft",
-            value,
-            "expected true or false; the post is treated as a draft and not published",
-        )
-        return True
 
     def ads(self) -> bool | None:
         value = self.meta.get("ads")

@@ -44,6 +44,8 @@ class PostView:
     category: LinkView | None
     tags: tuple[LinkView, ...]
     draft: bool
+    draft_reason: str | None
+    """What makes the post a draft, as its author wrote it (``published: false``)."""
 
 
 def root_prefix(page_url: str) -> str:
@@ -103,6 +105,7 @@ class ViewMaker:
             category=self._link("category", post.category, prefix) if post.category else None,
             tags=tuple(self._link("tag", name, prefix) for name in post.tags),
             draft=post.draft,
+            draft_reason=post.hidden_by,
         )
 
     def _link(self, kind: str, name: str, prefix: str) -> LinkView:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +22,13 @@ from mkdocs_blog_plugin.core.post import (
 )
 from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, paginate
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
+from mkdocs_blog_plugin.structure.sources import (
+    check_blog_page,
+    hide,
+    sort_sources,
+    withhold_raw_sources,
+    withhold_resources,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -104,26 +111,44 @@ def collect_blog(
         future_posts_as_drafts=options.future_posts_as_drafts,
     )
     show_drafts = serving and options.drafts_on_serve
+    sources = sort_sources(files, options.blog_dir, reserved)
+    withhold_raw_sources(sources.others, read_options)
+    published_pages = [
+        file
+        for file in sources.pages
+        if check_blog_page(file, read_options, show_drafts=show_drafts)
+    ]
 
     entries: list[PostEntry] = []
-    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-        uri = file.src_uri
-        if not uri.startswith(prefix) or file.name == "index" or uri.startswith(reserved):
-            continue
+    hidden: list[File] = []
+    for file in sources.posts:
         parsed = _read(file, read_options)
         if parsed is None:
+            hidden.append(file)
             continue
-        entry = PostEntry(post=parsed.post, file=file)
-        if entry.post.draft or file.inclusion is InclusionLevel.DRAFT:
+        post = parsed.post
+        if file.inclusion is InclusionLevel.DRAFT and not post.draft:
+            post = replace(post, hidden_by="draft_docs in mkdocs.yml")
+        if post.draft:
+            hidden.append(file)
             # DRAFT pages are left out of `build`; under `serve` they are shown, unless
             # drafts_on_serve says no, in which case they are excluded everywhere.
-            file.inclusion = InclusionLevel.DRAFT if show_drafts else InclusionLevel.EXCLUDED
+            hide(file, show_drafts=show_drafts)
             if not show_drafts:
                 continue
-        elif not options.posts_in_nav and file.inclusion in _DEFAULT_INCLUSION:
-            file.inclusion = InclusionLevel.NOT_IN_NAV
-        PostPage(file, config, parsed.post, parsed.body)  # Becomes file.page.
-        entries.append(entry)
+        else:
+            published_pages.append(file)
+            if not options.posts_in_nav and file.inclusion in _DEFAULT_INCLUSION:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        PostPage(file, config, post, parsed.body)  # Becomes file.page.
+        entries.append(PostEntry(post=post, file=file))
+    withhold_resources(
+        sources.others,
+        hidden,
+        published_pages,
+        blog_dir=options.blog_dir,
+        show_drafts=show_drafts,
+    )
 
     entries.sort(key=lambda entry: entry.post.sort_key)
     posts = [entry.post for entry in entries]
@@ -274,5 +299,8 @@ class _PageMaker:
             return existing, False
         # Becomes generated.page.
         ListingPage(generated, self.config, title, number=number, named_by=named_by)
+        hidden = self.files.get_file_from_path(src_uri)
+        if hidden is not None:  # The user's page here is not public: the listing replaces it.
+            self.files.remove(hidden)
         self.files.append(generated)
         return generated, True

@@ -4,7 +4,8 @@
 A post that has become a draft would keep its published page in ``site/``, and a tag that no
 post uses any more would keep its page. So every HTML file under ``site_dir/blog_dir`` that no
 file of this build writes is removed before MkDocs writes pages; other plugins that write HTML
-there themselves (``on_post_build``) write it again afterwards.
+there themselves (``on_post_build``) write it again afterwards. So is the copy of every file
+there that this build withholds: the images of a folder post that has become a draft.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ class StalePage:
 def find_stale_pages(
     files: Files, site_dir: str, blog_dir: str, *, serving: bool
 ) -> list[StalePage]:
-    """HTML files under ``site_dir/blog_dir`` that no file of this build writes."""
+    """HTML files under ``site_dir/blog_dir`` that no file of this build writes, and the
+    copies of files there that this build withholds."""
     root = Path(site_dir, blog_dir)
     if not root.is_dir():
         return []
@@ -43,13 +45,26 @@ def find_stale_pages(
     for file in files:
         if _written(file.inclusion, serving=serving):
             outputs.add(file.dest_uri)
-        elif file.is_documentation_page():
+        else:
             unpublished[file.dest_uri] = file.src_uri
     # On a file system that ignores case or Unicode normalisation (macOS, Windows), a page
     # renamed from Plans.md to plans.md is still on disk as Plans/index.html, and MkDocs
     # counts it as this build's output: such a name is this build's page, not a stale one.
     by_key = {_name_key(uri): uri for uri in outputs}
     stale = []
+    # The copy of a file withheld in this build (an image of a post now a draft, a raw source).
+    prefix = blog_dir + "/"
+    for file in files:
+        uri = file.dest_uri
+        if (
+            uri.startswith(prefix)
+            and not file.is_documentation_page()
+            and not _written(file.inclusion, serving=serving)
+            and uri not in outputs
+            and not uri.endswith(".html")  # found below
+            and Path(site_dir, uri).is_file()
+        ):
+            stale.append(StalePage(uri, file.src_uri))
     for path in sorted(root.rglob("*.html")):
         dest_uri = path.relative_to(site_dir).as_posix()
         if dest_uri in outputs or not path.is_file():
@@ -97,8 +112,8 @@ def remove_stale_pages(files: Files, site_dir: str, blog_dir: str, *, serving: b
         if page.src_uri is not None:
             # A draft (or a post whose front matter broke) must not stay published.
             log.warning(
-                f"{page.src_uri} is not published in this build, but an earlier build left its "
-                f"page at {page.dest_uri} in site_dir: removed it."
+                f"{page.src_uri} is not published in this build, but an earlier build left it "
+                f"at {page.dest_uri} in site_dir: removed it."
             )
     others = [page.dest_uri for page in stale if page.src_uri is None]
     if others:
