@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +11,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from mkdocs_blog_plugin.core.dates import DateError, to_datetime
+from mkdocs_blog_plugin.core.headings import plain_heading_text, title_heading
 from mkdocs_blog_plugin.core.slugs import name_key
 from mkdocs_blog_plugin.core.visibility import not_public
 
@@ -70,6 +70,9 @@ class ReadOptions:
     timezone: dt.tzinfo
     now: dt.datetime
     future_posts_as_drafts: bool = False
+    heading_text: Callable[[str], str | None] = plain_heading_text
+    """The text of a title heading from its Markdown source (``# Using `x` *fast*``), as a
+    reader sees it; the MkDocs side renders it with the site's Markdown."""
 
 
 def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], str]:
@@ -133,7 +136,7 @@ def read_post(path: str, text: str, options: ReadOptions) -> ParsedPost:
 
     post = Post(
         path=path,
-        title=reader.text("title") or _title_from_markdown(body) or _title_from_path(path),
+        title=reader.text("title") or _title_from_body(body, options) or _title_from_path(path),
         description=reader.text("description"),
         published=published,
         updated=updated,
@@ -231,25 +234,10 @@ class _FieldReader:
         return None
 
 
-_H1_RE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-
-
-def _title_from_markdown(body: str) -> str | None:
-    """The first ``# Heading`` outside fenced code, as MkDocs would take it."""
-    fence: str | None = None
-    for line in body.splitlines():
-        match = _FENCE_RE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is None and (heading := _H1_RE.match(line)):
-            return heading.group(1)
-    return None
+def _title_from_body(body: str, options: ReadOptions) -> str | None:
+    """The text of the post's first level-1 heading, as a reader sees it."""
+    source = title_heading(body)
+    return options.heading_text(source) if source is not None else None
 
 
 def _title_from_path(path: str) -> str:

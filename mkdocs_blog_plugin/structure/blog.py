@@ -29,6 +29,7 @@ from mkdocs_blog_plugin.structure.sources import (
     withhold_raw_sources,
     withhold_resources,
 )
+from mkdocs_blog_plugin.structure.titles import HeadingTitles
 
 log = get_plugin_logger(__name__)
 
@@ -109,6 +110,7 @@ def collect_blog(
         timezone=zone(options.timezone),
         now=now,
         future_posts_as_drafts=options.future_posts_as_drafts,
+        heading_text=HeadingTitles(config),
     )
     show_drafts = serving and options.drafts_on_serve
     sources = sort_sources(files, options.blog_dir, reserved)
