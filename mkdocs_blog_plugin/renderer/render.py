@@ -25,7 +25,24 @@ from .views import PostView, ViewMaker, root_prefix
 
 TEMPLATE_FOLDER = "frontmatter-blog"
 LISTING_MARKER = "<!-- frontmatter-blog:listing -->"
-_H1_AT_START = re.compile(r"\s*<h1[\s>].*?</h1>", re.DOTALL)
+# What may stand before the author's own <h1> at the start of a post's content: white space,
+# comments, and the empty document that plugins parsing the content as a whole page wrap it in
+# (mkdocs-glightbox returns "<html><head></head><body>..."). One character a step: linear.
+_PREAMBLE = re.compile(
+    r"(?:\s|<!--.*?-->|<!doctype[^>]*>|<html(?:\s[^>]*)?>|<head(?:\s[^>]*)?>.*?</head>"
+    r"|<body(?:\s[^>]*)?>)*",
+    re.DOTALL | re.IGNORECASE,
+)
+_H1 = re.compile(r"<h1[\s>].*?</h1>", re.DOTALL | re.IGNORECASE)
+
+
+def header_place(html: str) -> tuple[int, bool]:
+    """Where a post's header goes in its content, and whether the post has an ``<h1>`` of its
+    own there: right after that heading, else after what comes before any text."""
+    start = _PREAMBLE.match(html)
+    end = start.end() if start is not None else 0
+    heading = _H1.match(html, end)
+    return (heading.end(), True) if heading is not None else (end, False)
 
 
 class Renderer:
@@ -76,7 +93,7 @@ class Renderer:
         for entry in entries:
             page = entry.file.page
             if page is not None and page.content is not None:
-                show_title = _H1_AT_START.match(page.content) is None
+                show_title = not header_place(page.content)[1]
                 try:
                     header = self._header(entry, page, show_title=show_title)
                 except Exception:
@@ -87,17 +104,15 @@ class Renderer:
 
     def post_page(self, html: str, entry: PostEntry, page: Page) -> str:
         """The post's content with its header (date, category, tags) above the text."""
-        heading = _H1_AT_START.match(html)
-        show_title = heading is None
+        place, has_title = header_place(html)
+        show_title = not has_title
         ready = self._headers.pop(entry.file.src_uri, None)
         if ready is not None and ready[0] == show_title:
             header = ready[1]
         else:  # Not rendered ahead, or another plugin has changed the page's <h1> since.
             header = self._header(entry, page, show_title=show_title)
-        if heading is None:
-            return header + html
         # Keep the author's own <h1> first: the header belongs under the title.
-        return html[: heading.end()] + header + html[heading.end() :]
+        return html[:place] + header + html[place:]
 
     def _header(self, entry: PostEntry, page: Page, *, show_title: bool) -> str:
         return self.render(
