@@ -21,7 +21,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption
 
 from mkdocs_blog_plugin.ads_config import AdsConfig, AdSenseConfig
-from mkdocs_blog_plugin.config import BlogConfig, FeedConfig
+from mkdocs_blog_plugin.config import BlogConfig, FeedConfig, HeroImageConfig
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.json"
 
@@ -29,6 +29,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "schema.json"
 SECTIONS: list[tuple[str, str, type[base.Config]]] = [
     ("frontmatter-blog", "options", BlogConfig),
     ("feed", "feed", FeedConfig),
+    ("hero_image", "hero_image", HeroImageConfig),
     ("ads", "ads", AdsConfig),
     ("ads.adsense", "adsense", AdSenseConfig),
 ]

@@ -9,9 +9,10 @@ import zoneinfo
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
+from mkdocs.config.base import BaseConfigOption, ValidationError
 
 from mkdocs_blog_plugin.ads_config import AdsConfig
+from mkdocs_blog_plugin.core.fields import FIELD_KEYS
 from mkdocs_blog_plugin.core.slugs import is_valid_slug
 from mkdocs_blog_plugin.options import CountOption
 
@@ -49,6 +50,33 @@ class _SlugMapOption(c.DictOfItems[str]):
                     "'%', whitespace or control characters, and not start with '.'"
                 )
         return mapping
+
+
+class _KeysOption(BaseConfigOption[dict[str, list[str]]]):
+    """More front-matter keys per field: ``{pubDate: [publishedAt], image: [banner]}``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, list[str]] = {}
+
+    def run_validation(self, value: object) -> dict[str, list[str]]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a mapping of field to keys, got {value!r}")
+        keys: dict[str, list[str]] = {}
+        for field, names in value.items():
+            if field not in FIELD_KEYS:
+                raise ValidationError(
+                    f"{field!r} is not a field; the fields are {', '.join(FIELD_KEYS)}"
+                )
+            listed = [names] if isinstance(names, str) else names
+            if not isinstance(listed, list) or not all(
+                isinstance(name, str) and name.strip() for name in listed
+            ):
+                raise ValidationError(f"{field}: expected a key or a list of keys, got {names!r}")
+            keys[field] = [name.strip() for name in listed]
+        return keys
 
 
 class _PathSegmentOption(c.Type[str]):
@@ -93,6 +121,15 @@ class FeedConfig(base.Config):
     """Title of the feed; by default ``site_name``."""
 
 
+class HeroImageConfig(base.Config):
+    """Where a post's hero image (``heroImage``, ``image``, ``cover``...) is shown."""
+
+    in_post = c.Type(bool, default=True)
+    """Under the post's title and date line."""
+    in_listing = c.Type(bool, default=True)
+    """In the post's entry on listing pages."""
+
+
 class BlogConfig(base.Config):
     """Options of the ``frontmatter-blog`` plugin."""
 
@@ -133,6 +170,18 @@ class BlogConfig(base.Config):
     """List posts in an automatic nav (they are left out by default, as a blog has many)."""
     taxonomy_in_nav = c.Type(bool, default=False)
     """List the blog index, tag and category pages in an automatic nav."""
+    keys_ = _KeysOption()  # `keys` in mkdocs.yml; a Config is a mapping, with a keys() method
+    """More front-matter keys for a field, tried before the default ones:
+    ``{pubDate: [publishedAt], image: [banner]}``. Fields: ``pubDate``, ``updatedDate``,
+    ``description``, ``category``, ``tags``, ``image``, ``authors``."""
+    hero_image = c.SubConfig(HeroImageConfig)
+    """Show a post's hero image in the post and in listings."""
+    mdx = c.Type(bool, default=True)
+    """Read ``.mdx`` files under ``blog_dir`` as posts (their ``import``/``export`` lines
+    removed); ``false`` leaves them out. They are never copied into ``site_dir`` as files."""
+    authors_file = c.Type(str, default="{blog}/.authors.yml")
+    """Authors' names, avatars and links, by id (Material's ``.authors.yml`` format), in
+    ``docs_dir``; ``{blog}`` stands for ``blog_dir``. Posts name them in ``authors``."""
     feed = c.SubConfig(FeedConfig)
     """Atom feed of the newest posts at ``feed.xml``."""
     ads = c.SubConfig(AdsConfig)

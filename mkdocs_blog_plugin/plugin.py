@@ -21,7 +21,7 @@ from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
 from mkdocs_blog_plugin.structure.feed import Feed
-from mkdocs_blog_plugin.structure.nav import apply_nav_titles
+from mkdocs_blog_plugin.structure.nav import apply_nav_titles, warn_of_hidden_posts_in_nav
 from mkdocs_blog_plugin.structure.pages import ListingPage
 from mkdocs_blog_plugin.structure.stale import remove_stale_pages
 
@@ -85,7 +85,10 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         # Ad slots are rendered while Markdown converts, before on_env hands out the build's
         # environment. get_env() builds the same one: theme, custom_dir, filters, translations.
         self.renderer = Renderer(
-            config.theme.get_env(), self.blog, date_format=self.config.date_format
+            config.theme.get_env(),
+            self.blog,
+            date_format=self.config.date_format,
+            images=(self.config.hero_image.in_post, self.config.hero_image.in_listing),
         )
         feed = Feed(self.blog, config, self.config)
         self.feed = feed if feed.active else None
@@ -96,6 +99,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     ) -> Navigation | None:
         if self.blog is not None and config.nav:
             apply_nav_titles(config.nav, files)
+            warn_of_hidden_posts_in_nav(config.nav, files, self.config.blog_dir)
         return None
 
     def _render(self, name: str, **context: Any) -> str:

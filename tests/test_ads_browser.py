@@ -32,6 +32,28 @@ CONSENT_EXTRA = {
 }
 
 
+# Instead of a sleep before checking that something did NOT happen (a push, a request): a
+# barrier that the page's own work reaches first. Intersection observers get their callbacks
+# in the order they were made, so once this one has had its first, every observer the page
+# made earlier (lazy slots) has had its own; two animation frames then let the scripts run
+# that those callbacks queued. No clock is involved: a slow machine waits longer, never less.
+SETTLE = """() => new Promise(resolve => {
+  const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+  const targets = [...document.querySelectorAll('.ad-slot, body')];
+  const seen = new Set();
+  const observer = new IntersectionObserver(entries => {
+    entries.forEach(entry => seen.add(entry.target));
+    if (seen.size === targets.length) { observer.disconnect(); done(); }
+  });
+  targets.forEach(target => observer.observe(target));
+})"""
+
+
+def settle(page: Any) -> None:
+    """Wait until what the page set going on its own has run (see SETTLE)."""
+    page.evaluate(SETTLE)
+
+
 def theme_config(name: str) -> dict[str, Any]:
     # The mkdocs and readthedocs themes load highlight.js from a CDN; answered with an empty
     # script here, their inline `hljs.initHighlightingOnLoad()` would be a console error.
@@ -148,7 +170,7 @@ def test_lazy_units_are_pushed_near_the_viewport(tmp_path: Path, open_page: Any)
         plugin={"ads": {**ADSENSE, "lazy": True}},
     )
     page, visit, _ = open_page(site.site_dir, "blog/long-post/", height=700)
-    page.wait_for_timeout(200)
+    settle(page)
     count = """() => ({
         pushed: (window.adsbygoogle || []).length,
         waiting: document.querySelectorAll('.ad-slot ins.adsbygoogle-lazy').length,
@@ -272,7 +294,7 @@ def test_instant_navigation_loads_and_pushes_slots(instant_site: Any, lazy: bool
     if lazy:
         page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_function("() => (window.adsbygoogle || []).length === 4")
-    page.wait_for_timeout(100)
+    settle(page)
     state = page.evaluate(COUNT_UNITS)
     assert state == {"pushed": 4, "marked": 1, "live": 1, "units": 1, "templates": 0}
     assert len(loader_requests(visit)) == 1  # one loader for the whole page view
@@ -300,7 +322,7 @@ def test_instant_navigation_from_post_to_post(instant_site: Any) -> None:
     navigate_instantly(page, ".md-content a.fmb-tag", "blog/tags/ads/", 0)
     navigate_instantly(page, to_post("blog/long-post/"), "blog/long-post/", 3)
     page.wait_for_function("() => (window.adsbygoogle || []).length === 7")
-    page.wait_for_timeout(100)
+    settle(page)
     state = page.evaluate(COUNT_UNITS)
     assert state == {"pushed": 7, "marked": 3, "live": 3, "units": 3, "templates": 0}
     assert len(loader_requests(visit)) == 1  # the static one of the first page
@@ -310,7 +332,7 @@ def test_instant_navigation_from_post_to_post(instant_site: Any) -> None:
 def test_instant_navigation_waits_for_consent(instant_site: Any) -> None:
     page, visit = instant_site("blog/", {**ADSENSE, "consent": True}, extra=CONSENT_EXTRA)
     navigate_instantly(page, to_post("blog/long-post/"), "blog/long-post/", 3)
-    page.wait_for_timeout(200)
+    settle(page)
     # No consent yet: no ad script, and the slots' markup is still inert.
     assert not any("googlesyndication" in url for url in visit.external)
     assert page.evaluate(COUNT_UNITS) == {

@@ -135,7 +135,10 @@ def test_hidden_pages_are_named_in_the_log(
     text = caplog.text
     assert "blog/index.md is not public (draft: true)" in text
     assert "blog/tags/index.md is not public (published: false)" in text
-    assert "blog/astro-draft.mdx: a .mdx post, not public (draft: true)" in text
+    assert (
+        "blog/jekyll-draft.html: a file with front matter (a post of another generator), "
+        "not public (published: false): not published." in text
+    )
     assert "blog/bundle-draft/cover.png" in text and "blog/_drafts/cover.png" in text
 
 
@@ -150,15 +153,26 @@ def test_a_value_that_cannot_be_read_hides_the_post_and_fails_strict(
     assert site.grep("ODD-VALUE-s9d8") == [] and not site.exists("blog/odd/")
 
 
-def test_an_mdx_post_that_is_public_is_not_lost_silently(
+def test_mdx_false_leaves_mdx_files_out_and_never_copies_them(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO)
     files = {"blog/launch.mdx": post({"title": "Launch"}, "import X from './x'\n\nMDX-BODY\n")}
+    site = build_site(tmp_path, files=files, plugin={"mdx": False})
+    assert site.grep("MDX-BODY") == [] and not site.exists("blog/launch/")
+    assert not [path for path in site.files() if path.suffix == ".mdx"]
+    assert "mdx: false leaves out 1 .mdx file(s) under blog/: blog/launch.mdx" in caplog.text
+
+
+def test_a_markdoc_post_is_not_lost_silently(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {"blog/launch.mdoc": post({"title": "Launch"}, "MARKDOC-BODY\n")}
     with pytest.raises(Abort):
         build_site(tmp_path / "strict", files=files)
-    assert "blog/launch.mdx: a .mdx post, which this plugin cannot read yet" in caplog.text
+    assert "blog/launch.mdoc: a .mdoc post, which this plugin cannot read" in caplog.text
     site = build_site(tmp_path / "lenient", files=files, strict=False)
-    assert site.grep("MDX-BODY") == []
+    assert site.grep("MARKDOC-BODY") == []
 
 
 def test_serve_shows_hidden_posts_as_drafts_with_one_marker(tmp_path: Path) -> None:
@@ -168,10 +182,13 @@ def test_serve_shows_hidden_posts_as_drafts_with_one_marker(tmp_path: Path) -> N
     assert banner is not None and "draft: true" in banner.get_text()
     # MkDocs' own unstyled "DRAFT" box is not shown beside ours.
     assert page.select(".mkdocs-draft-marker") == []
-    assert "DRAFT" not in page.select_one(".fmb-post-header").find_previous_siblings(string=True)
+    assert "DRAFT</div>" not in site.page_path("blog/bundle-draft/").read_text("utf-8")
     # The draft's image previews with it; raw sources are never copied, not even here.
     assert (site.site_dir / "blog" / "bundle-draft" / "cover.png").exists()
-    assert site.grep("MDX-DRAFT-a1s2") == [] and site.grep("HTML-DRAFT-f6g7") == []
+    assert site.grep("HTML-DRAFT-f6g7") == []
+    assert not [path for path in site.files() if path.suffix == ".mdx"]
+    # An MDX draft is a draft like any other.
+    assert site.soup("blog/astro-draft/").select_one(".fmb-draft-banner") is not None
     reason = site.soup("blog/jekyll-off/").select_one(".fmb-draft-banner").get_text()
     assert "published: false" in reason
 
@@ -208,3 +225,102 @@ def test_a_dirty_build_removes_the_images_of_a_folder_post_now_a_draft(
     assert second.grep("SOON-IMAGE") == []
     assert not (second.site_dir / "blog" / "soon").exists()
     assert "blog/soon/cover.png is not published in this build" in caplog.text
+
+
+# Other shapes a "not public" page takes: TOML, JSON and MultiMarkdown front matter, a folder's
+# .meta.yml, files MkDocs would copy as they are.
+MORE_HIDDEN = {
+    "blog/hugo-toml.md": "+++\ntitle = 'TOML draft'\ndraft = true\n+++\n\nTOML-DRAFT-x1\n",
+    "blog/hugo-json.md": '{\n  "title": "JSON draft",\n  "draft": true\n}\n\nJSON-DRAFT-x2\n',
+    "blog/mmd.md": "Title: MultiMarkdown\nDraft: true\n\nMMD-DRAFT-x3\n",
+    "blog/wip/.meta.yml": "draft: true\n",
+    "blog/wip/idea.md": post({"title": "Folder draft"}, "META-DRAFT-x4\n"),
+    "blog/upper.MD": post({"title": "Upper"}, "UPPER-MD-x5\n"),
+    "blog/notes.adoc": "= Notes\n\nADOC-x6\n",
+    "blog/old.txt": "--- \ntitle: old\n---\nTXT-FENCE-x7\n",
+    "blog/bom.html": "\ufeff---\npublished: false\n---\n<p>BOM-HTML-x8</p>\n",
+}
+
+
+def test_every_other_shape_of_not_public_stays_off_the_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = build_site(tmp_path, files=MORE_HIDDEN, strict=False)
+    secrets = ["TOML-DRAFT-x1", "JSON-DRAFT-x2", "MMD-DRAFT-x3", "META-DRAFT-x4", "UPPER-MD-x5"]
+    for secret in [*secrets, "ADOC-x6", "TXT-FENCE-x7", "BOM-HTML-x8", "Folder draft"]:
+        assert site.grep(secret) == [], secret
+    for name in ["upper.MD", "notes.adoc", "old.txt", "bom.html"]:
+        assert not (site.site_dir / "blog" / name).exists(), name
+    assert not site.exists("blog/wip/idea/")
+    # Each file MkDocs would have copied is named: none is lost in silence.
+    for name in ["upper.MD", "notes.adoc"]:
+        assert f"blog/{name}: " in caplog.text and "which this plugin cannot read" in caplog.text
+    # The MultiMarkdown draft's value is text ("true"), which is not a YAML boolean: not
+    # published, and a warning says so.
+    assert "blog/mmd.md: front matter key 'draft' has value 'true'" in caplog.text
+
+
+def test_a_public_toml_post_reads_its_front_matter(tmp_path: Path) -> None:
+    source = "+++\ntitle = 'TOML post'\ndate = 2024-03-01\ntags = ['toml']\n+++\n\nTOML-BODY\n"
+    site = build_site(tmp_path, files={"blog/toml.md": source})
+    page = site.soup("blog/toml/")
+    assert page.select_one(".fmb-post-header h1").get_text() == "TOML post"
+    assert "+++" not in page.get_text() and "TOML-BODY" in page.get_text()
+    assert [a.get_text() for a in page.select(".fmb-tag")] == ["toml"]
+
+
+def test_a_published_page_in_a_subfolder_does_not_publish_a_drafts_images(
+    tmp_path: Path,
+) -> None:
+    config_file = make_site(
+        tmp_path,
+        files={
+            "blog/secret/index.md": post({"title": "Secret", "draft": True}, "![x](photo.png)"),
+            "blog/secret/public/index.md": post({"title": "Public"}, "![y](own.png)"),
+        },
+    )
+    docs = config_file.parent / "docs" / "blog" / "secret"
+    (docs / "photo.png").write_bytes(PNG + b"SECRET-PHOTO")
+    (docs / "public" / "own.png").write_bytes(PNG + b"PUBLIC-PHOTO")
+    site = build_config_file(config_file)
+    assert site.grep("SECRET-PHOTO") == []
+    assert site.grep("PUBLIC-PHOTO") == ["blog/secret/public/own.png"]
+
+
+def test_two_posts_at_one_url_warn_and_one_is_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {
+        "blog/same.md": post({"title": "File"}, "FILE-BODY"),
+        "blog/same/index.md": post({"title": "Folder"}, "FOLDER-BODY"),
+    }
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files=files)
+    assert "blog/same/index.md and blog/same.md would both be at blog/same/" in caplog.text
+    site = build_site(tmp_path / "lenient", files=files, strict=False)
+    assert "FILE-BODY" in site.soup("blog/same/").get_text()
+    assert site.grep("FOLDER-BODY") == []
+    titles = [a.get_text() for a in site.soup("blog/").select(".fmb-entry-title a")]
+    assert titles.count("File") == 1 and "Folder" not in titles
+
+
+def test_folder_posts_are_named_after_their_folder_and_hugo_sections_are_not_posts(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "blog/road-trip/index.md": "Text of the trip.\n",
+        "blog/2025/_index.md": post({"title": "Posts of 2025"}, "SECTION-INTRO\n"),
+    }
+    site = build_site(tmp_path, files=files)
+    titles = [a.get_text() for a in site.soup("blog/").select(".fmb-entry-title a")]
+    assert "Road trip" in titles and "Posts of 2025" not in titles
+
+
+def test_a_nav_entry_for_a_draft_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    nav = [{"Home": "index.md"}, {"Coming soon": "blog/secret-draft.md"}, "blog/2025/leverage.md"]
+    with pytest.raises(Abort):
+        build_site(tmp_path, config={"nav": nav})
+    assert (
+        "nav in mkdocs.yml lists blog/secret-draft.md as 'Coming soon', which is not published"
+        in caplog.text
+    )

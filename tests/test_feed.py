@@ -76,7 +76,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 @given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30))
 def test_any_tag_or_category_gives_well_formed_xml(tag: str, category: str) -> None:
-    post_ = dataclasses.replace(make("x", "2025-01-01"), tags=(tag,), category=category)
+    post_ = dataclasses.replace(make("x", "2025-01-01"), tags=(tag,), categories=(category,))
     entry = feed_of([post_]).find("a:entry", NS)
     assert entry is not None
     terms = [element.get("term") for element in entry.findall("a:category", NS)]

@@ -14,13 +14,16 @@ from mkdocs_blog_plugin.core.headings import plain_heading_text, title_heading
     [
         ("# Title\n\nText.\n", "# Title"),
         ("#Title\n", "#Title"),  # Python-Markdown needs no space after '#'
-        ("Intro.\n\n# Later title #\n", "# Later title #"),
-        ("## Second level\n\n# First level\n", "# First level"),
+        ("# Closing hashes #\n", "# Closing hashes #"),
+        ("Intro.\n\n# Later title\n", None),  # MkDocs: the heading must be the first block
+        ("## Second level\n\n# First level\n", None),
+        ("\n\n# After blank lines\n", "# After blank lines"),
         ("Title\n=====\n\nText.\n", "Title\n====="),
         ("Title over a short line\n=\n", "Title over a short line\n="),
         ("Text.\n\nSection\n-------\n", None),  # a level-2 setext heading
-        ("```\n# not this\n```\n\n# This\n", "# This"),
-        ("~~~~\n# no\n~~~\n# still code\n~~~~\nYes\n===\n", "Yes\n==="),
+        ("```\n# not this\n```\n\n# Nor this\n", None),
+        ("para\nline two\n===\n", None),  # Python-Markdown makes no heading of it
+        ("<div>\n# in raw HTML\n</div>\n", None),
         ("<!--\n# commented out\n-->\n# Shown\n", "# Shown"),
         ("<!-- more -->\n# After the marker\n", "# After the marker"),
         ("   # indented three\n", None),  # Python-Markdown wants '#' in the first column

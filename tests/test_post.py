@@ -16,8 +16,13 @@ NOW = dt.datetime(2026, 1, 1, tzinfo=UTC)
 OPTIONS = ReadOptions(timezone=UTC, now=NOW)
 
 
-def read(front_matter: object, body: str = "Text.\n", options: ReadOptions = OPTIONS):  # type: ignore[no-untyped-def]
-    return read_post("blog/p.md", post_source(front_matter, body), options)  # type: ignore[arg-type]
+def read(  # type: ignore[no-untyped-def]
+    front_matter: object,
+    body: str = "Text.\n",
+    options: ReadOptions = OPTIONS,
+    path: str = "blog/p.md",
+):
+    return read_post(path, post_source(front_matter, body), options)  # type: ignore[arg-type]
 
 
 def test_seed_style_post() -> None:
@@ -129,10 +134,15 @@ def test_broken_front_matter_raises_naming_the_file(source: str, message: str) -
 
 
 def test_title_falls_back_to_first_h1_then_file_name() -> None:
-    assert read({}, "```\n# not this\n```\n\n# The Heading\n").post.title == "The Heading"
+    assert read({}, "<!-- a note -->\n\n# The Heading\n").post.title == "The Heading"
+    # As MkDocs: a heading after other blocks is not the page's title.
+    assert read({}, "```\n# not this\n```\n\n# Nor this\n", path="blog/x.md").post.title == "X"
     assert read_post("blog/my-first_post.md", "no front matter", OPTIONS).post.title == (
         "My first post"
     )
+    # A folder post is named after its folder.
+    assert read_post("blog/my-trip/index.md", "Text.", OPTIONS).post.title == "My trip"
+    assert read_post("blog/Road-Trip/README.md", "Text.", OPTIONS).post.title == "Road Trip"
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,11 @@ def test_tag_pages_and_counts(themed_site: Site) -> None:
 def test_category_pages(themed_site: Site) -> None:
     site = themed_site
     terms = [a.get_text() for a in site.soup("blog/categories/").select(".fmb-terms a")]
-    assert terms == ["Holidays", "life", "Work"]
+    assert terms == ["Holidays", "life", "Winter", "Work"]
+    # Every category of a post is kept: Material's second one too, on the post and its page.
+    material = site.soup("blog/material-style/").select(".fmb-post-header .fmb-category a")
+    assert [a.get_text() for a in material] == ["Holidays", "Winter"]
+    assert listing_titles(site, "blog/categories/winter/") == ["Material style post"]
     assert listing_titles(site, "blog/categories/work/") == [
         "Career Growth Is Mostly About Leverage",
         "Naive datetime post",

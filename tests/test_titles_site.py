@@ -137,8 +137,8 @@ def test_one_title_under_a_plugin_that_wraps_the_content(tmp_path: Path, theme: 
         ("<html><head></head><body><h1>T</h1></body></html>", 35, True),
         ('<!DOCTYPE html><html lang="en"><head><meta x></head><body>\n<h1>T</h1>', 69, True),
         ("<html><head></head><body><p>x</p></body></html>", 25, False),
-        ("<p>x</p><h1>T</h1>", 0, False),
-        ("<header><h1>T</h1></header>", 0, False),
+        ("<p>x</p><h1>T</h1>", 0, True),  # its title is further down: no second one
+        ("<header><h1>T</h1></header>", 0, True),
         ("<h2>T</h2>", 0, False),
         ("", 0, False),
     ],

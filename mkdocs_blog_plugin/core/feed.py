@@ -48,7 +48,7 @@ def atom_feed(
         _text(entry, "updated", _updated(post).isoformat())
         if post.description:
             _text(entry, "summary", post.description)
-        names = ((post.category,) if post.category else ()) + post.tags
+        names = post.categories + post.tags
         # A name made only of characters XML cannot carry is left out, and each term is given
         # once (a tag may repeat the category's name).
         for term in dict.fromkeys(_xml_safe(name) for name in names):

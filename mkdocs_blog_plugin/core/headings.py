@@ -1,8 +1,9 @@
-"""A post's title heading: the first level-1 heading of its Markdown, found without rendering it.
+"""A post's title heading: the level-1 heading that opens its Markdown, found without rendering.
 
 Python-Markdown (and so MkDocs) makes a level-1 heading of a line that starts with exactly one
 ``#`` (``# Title``, ``#Title``), and of a line of text over a line of ``=`` (a setext heading).
-Lines in fenced code and in HTML comments are not headings. The source found here is rendered
+As MkDocs, only a heading that is the first block gives the title; blank lines and HTML
+comments before it are passed over. The source found here is rendered
 alone, with the site's Markdown, to get the text a reader sees (see
 ``structure/titles.py``); :func:`plain_heading_text` is the fallback without a renderer.
 """
@@ -19,8 +20,8 @@ _DEFINITION = re.compile(r"[ ]{0,3}\[[^\]\n]+\]:")
 
 
 def title_heading(body: str) -> str | None:
-    """The Markdown source of the first level-1 heading of ``body``, with the reference and
-    footnote definitions of the post after it, or ``None``."""
+    """The Markdown source of the level-1 heading that opens ``body``, with the post's reference
+    and footnote definitions after it, or ``None``."""
     lines = body.splitlines()
     heading = _find(lines)
     if heading is None:
@@ -30,30 +31,24 @@ def title_heading(body: str) -> str | None:
 
 
 def _find(lines: list[str]) -> str | None:
-    fence: str | None = None
+    """The heading that opens the body, past blank lines and HTML comments: MkDocs takes a
+    page's title only from a heading that is its first block."""
     in_comment = False
     for number, line in enumerate(lines):
         if in_comment:
             in_comment = "-->" not in line
             continue
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is not None:
+        if not line.strip():
             continue
         if line.lstrip().startswith("<!--"):
-            in_comment = "-->" not in line
+            in_comment = "-->" not in line.split("<!--", 1)[1]
             continue
         if _ATX.match(line):
             return line
         following = lines[number + 1] if number + 1 < len(lines) else ""
-        if line.strip() and _SETEXT_UNDERLINE.match(following):
+        if _SETEXT_UNDERLINE.match(following) and not _FENCE.match(line):
             return f"{line}\n{following}"
+        return None
     return None
 
 

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-from frontmatter.default_handlers import YAMLHandler
-
-from mkdocs_blog_plugin.core.dates import DateError, to_datetime
+from mkdocs_blog_plugin.core.fields import FieldReader, Image
+from mkdocs_blog_plugin.core.front_matter import FrontMatterError, split_front_matter
 from mkdocs_blog_plugin.core.headings import plain_heading_text, title_heading
-from mkdocs_blog_plugin.core.slugs import name_key
+from mkdocs_blog_plugin.core.meta_files import merge
 from mkdocs_blog_plugin.core.visibility import not_public
 
-_YAML = YAMLHandler()
-
-
-class FrontMatterError(ValueError):
-    """Front matter that cannot be read. The post must not be published."""
+__all__ = [
+    "FrontMatterError",
+    "ParsedPost",
+    "Post",
+    "ReadOptions",
+    "read_post",
+    "split_front_matter",
+]
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,12 @@ class Post:
     description: str | None
     published: dt.datetime | None
     updated: dt.datetime | None
-    category: str | None
+    categories: tuple[str, ...]
     tags: tuple[str, ...]
+    authors: tuple[str, ...]
+    """Names, or ids of ``.authors.yml``, as the front matter gives them."""
+    image: Image | None
+    """The hero image, as the front matter gives it."""
     hidden_by: str | None
     """Why the post is a draft (``draft: true``, ``published: false``, ...); ``None`` if it is
     public. See :mod:`mkdocs_blog_plugin.core.visibility`."""
@@ -41,6 +47,11 @@ class Post:
     """``None`` when the front matter does not say, so the site-wide default applies."""
     meta: Mapping[str, Any] = field(repr=False, compare=False)
     """The whole front matter, as MkDocs would have given it to themes as ``page.meta``."""
+
+    @property
+    def category(self) -> str | None:
+        """The first category, for templates and feeds that show one."""
+        return self.categories[0] if self.categories else None
 
     @property
     def draft(self) -> bool:
@@ -70,58 +81,30 @@ class ReadOptions:
     timezone: dt.tzinfo
     now: dt.datetime
     future_posts_as_drafts: bool = False
+    keys: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """The site's own keys for each field, tried before the default ones (``keys`` option)."""
     heading_text: Callable[[str], str | None] = plain_heading_text
     """The text of a title heading from its Markdown source (``# Using `x` *fast*``), as a
     reader sees it; the MkDocs side renders it with the site's Markdown."""
 
 
-def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], str]:
-    """Return the front matter mapping and the Markdown body of ``text``.
+def read_post(
+    path: str, text: str, options: ReadOptions, defaults: Mapping[str, Any] | None = None
+) -> ParsedPost:
+    """Read one post. Raises :class:`FrontMatterError` if its front matter is unreadable.
 
-    Unlike MkDocs, which quietly keeps broken front matter as page text, this raises
-    :class:`FrontMatterError` naming the file and the line of the error.
+    ``defaults`` are keys the post's folder gives it (``.meta.yml``), under its own.
     """
-    if not _YAML.detect(text):
-        return {}, text
-    try:
-        raw, body = _YAML.split(text)
-    except ValueError:
-        raise FrontMatterError(
-            f"{path}: the front matter opened by '---' on line 1 is never closed"
-        ) from None
-    try:
-        data = _YAML.load(raw)
-    except yaml.YAMLError as error:
-        raise FrontMatterError(
-            f"{path}: front matter is not valid YAML: {_yaml_where(error)}"
-        ) from None
-    if data is None:
-        return {}, body
-    if not isinstance(data, dict):
-        raise FrontMatterError(
-            f"{path}: front matter must be a mapping of keys to values, got {type(data).__name__}"
-        )
-    return data, body
-
-
-def _yaml_where(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    if mark is None:
-        return str(problem)
-    # The mark counts from 0 within the front matter, which keeps the newline of the '---'
-    # line: its line number plus one is the file's line.
-    return f"{problem} (line {mark.line + 1} of the file, column {mark.column + 1})"
-
-
-def read_post(path: str, text: str, options: ReadOptions) -> ParsedPost:
-    """Read one post. Raises :class:`FrontMatterError` if its front matter is unreadable."""
     meta, body = split_front_matter(path, text)
+    if defaults:
+        meta = merge(defaults, meta)
     problems: list[str] = []
-    reader = _FieldReader(path, meta, problems, options.timezone)
+    reader = FieldReader(path, meta, problems, options.timezone, options.keys)
 
-    published = reader.date("pubDate", "date", part="created")
-    updated = reader.date("updatedDate", "date", part="updated")
+    published = reader.published()
+    if published is None and not any(key in meta for key in reader.keys["pubDate"]):
+        published = _date_from_file_name(path, options.timezone)
+    updated = reader.updated()
     visibility = not_public(path, meta, now=options.now, timezone=options.timezone)
     problems.extend(visibility.problems)
     hidden_by = visibility.hidden_by
@@ -137,101 +120,18 @@ def read_post(path: str, text: str, options: ReadOptions) -> ParsedPost:
     post = Post(
         path=path,
         title=reader.text("title") or _title_from_body(body, options) or _title_from_path(path),
-        description=reader.text("description"),
+        description=reader.description(),
         published=published,
         updated=updated,
-        category=reader.category(),
+        categories=reader.categories(),
         tags=reader.tags(),
+        authors=reader.authors(),
+        image=reader.image(),
         hidden_by=hidden_by,
         ads=reader.ads(),
         meta=meta,
     )
     return ParsedPost(post=post, body=body, problems=problems)
-
-
-class _FieldReader:
-    """Reads typed fields from front matter, recording a problem for each bad value."""
-
-    def __init__(self, path: str, meta: dict[str, Any], problems: list[str], tz: dt.tzinfo) -> None:
-        self.path = path
-        self.meta = meta
-        self.problems = problems
-        self.tz = tz
-
-    def problem(self, key: str, value: object, what: str) -> None:
-        self.problems.append(f"{self.path}: front matter key '{key}' has value {value!r}: {what}")
-
-    def text(self, key: str) -> str | None:
-        value = self.meta.get(key)
-        if value is None:
-            return None
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return str(value).strip() or None
-        self.problem(key, value, "expected text; ignored")
-        return None
-
-    def date(self, key: str, alias: str, *, part: str) -> dt.datetime | None:
-        if key in self.meta:
-            used, value = key, self.meta[key]
-        elif alias in self.meta:
-            used, value = alias, self.meta[alias]
-            if isinstance(value, dict):  # Material: date: {created: ..., updated: ...}
-                used, value = f"{alias}.{part}", value.get(part)
-            elif part != "created":
-                return None
-        else:
-            return None
-        if value is None:
-            return None
-        try:
-            return to_datetime(value, self.tz)
-        except DateError as error:
-            self.problem(used, value, f"{error}; the post is treated as undated")
-            return None
-
-    def ads(self) -> bool | None:
-        value = self.meta.get("ads")
-        if value is None or isinstance(value, bool):
-            return value
-        self.problem("ads", value, "expected true or false; the post gets no ads")
-        return False
-
-    def category(self) -> str | None:
-        if "category" in self.meta:
-            return self._name("category", self.meta["category"])
-        value = self.meta.get("categories")
-        if value is None:
-            return None
-        if isinstance(value, list):
-            names = [name for item in value if (name := self._name("categories", item))]
-            return names[0] if names else None
-        return self._name("categories", value)
-
-    def tags(self) -> tuple[str, ...]:
-        value = self.meta.get("tags")
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            items: list[Any] = value.split(",")
-        elif isinstance(value, list):
-            items = value
-        else:
-            self.problem("tags", value, "expected a list of tags; ignored")
-            return ()
-        names: dict[str, str] = {}
-        for item in items:
-            name = self._name("tags", item)
-            if name:
-                names.setdefault(name_key(name), name)
-        return tuple(names.values())
-
-    def _name(self, key: str, value: object) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return " ".join(str(value).split()) or None
-        self.problem(key, value, "expected a name; ignored")
-        return None
 
 
 def _title_from_body(body: str, options: ReadOptions) -> str | None:
@@ -240,7 +140,25 @@ def _title_from_body(body: str, options: ReadOptions) -> str | None:
     return options.heading_text(source) if source is not None else None
 
 
+_DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-")
+
+
+def _date_from_file_name(path: str, tz: dt.tzinfo) -> dt.datetime | None:
+    """Jekyll's ``_posts/2019-06-02-welcome.md``: the date in the file name, when no key has one."""
+    match = _DATED_NAME.match(path.rsplit("/", 1)[-1])
+    if match is None:
+        return None
+    try:
+        year, month, day = (int(part) for part in match.groups())
+        return dt.datetime(year, month, day, tzinfo=tz)
+    except ValueError:
+        return None
+
+
 def _title_from_path(path: str) -> str:
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    parts = path.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    if stem.lower() in ("index", "readme") and len(parts) > 1:
+        stem = parts[-2]  # a folder post is named after its folder
     title = stem.replace("-", " ").replace("_", " ")
     return title.capitalize() if title.lower() == title else title

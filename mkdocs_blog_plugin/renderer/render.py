@@ -34,26 +34,39 @@ _PREAMBLE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _H1 = re.compile(r"<h1[\s>].*?</h1>", re.DOTALL | re.IGNORECASE)
+_ANY_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 
 
 def header_place(html: str) -> tuple[int, bool]:
     """Where a post's header goes in its content, and whether the post has an ``<h1>`` of its
-    own there: right after that heading, else after what comes before any text."""
+    own: right after that heading when the content opens with it, else after what comes
+    before any text. A post whose ``<h1>`` comes later has its title there: the header adds no
+    second one (as Material adds none to a page that has an ``<h1>``)."""
     start = _PREAMBLE.match(html)
     end = start.end() if start is not None else 0
     heading = _H1.match(html, end)
-    return (heading.end(), True) if heading is not None else (end, False)
+    if heading is not None:
+        return heading.end(), True
+    return end, _ANY_H1.search(html, end) is not None
 
 
 class Renderer:
     """Renders post headers and listing pages; one per build."""
 
-    def __init__(self, env: jinja2.Environment, blog: Blog, *, date_format: str) -> None:
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        blog: Blog,
+        *,
+        date_format: str,
+        images: tuple[bool, bool] = (True, True),
+    ) -> None:
         # An overlay shares the theme's loader (custom_dir first) and filters, but escapes
         # every value: tag names and titles are text written by authors.
         self.env = env.overlay(autoescape=True)
         self.blog = blog
         self.views = ViewMaker(blog, date_format)
+        self.image_in_post, self.image_in_listing = images
         self._entries: dict[PostView, Markup] = {}
         self._reads: dict[tuple[str, ...], bool] = {}
         # Looked up once per name: a build renders thousands of headers and entries.
@@ -120,6 +133,7 @@ class Renderer:
             page,
             post=self.views.post(entry.post, page.url),
             show_title=show_title,
+            show_image=self.image_in_post,
             links=self._links(page.url),
         )
 
@@ -163,11 +177,14 @@ class Renderer:
         the template reads the page itself (its ``url`` filter, say). ``base_url`` is the same
         at one depth, so a template may read it and still be reused."""
         if self.reads("entry.html", "page"):
-            return Markup(self.render("entry.html", page, post=post))
+            return Markup(self._render_entry(post, page))
         html = self._entries.get(post)
         if html is None:
-            html = self._entries[post] = Markup(self.render("entry.html", page, post=post))
+            html = self._entries[post] = Markup(self._render_entry(post, page))
         return html
+
+    def _render_entry(self, post: PostView, page: Page) -> str:
+        return self.render("entry.html", page, post=post, show_image=self.image_in_listing)
 
     def _pagination(self, listing: Listing, pages: list[Listing], page_url: str) -> dict[str, Any]:
         def url(number: int) -> str:

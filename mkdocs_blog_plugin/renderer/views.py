@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from mkdocs_blog_plugin.core.dates import format_date
 from mkdocs_blog_plugin.core.post import Post
@@ -26,6 +27,24 @@ class LinkView:
 
 
 @dataclass(frozen=True)
+class AuthorView:
+    name: str
+    url: str | None
+    """The author's page (``url`` of ``.authors.yml``), relative to this page when local."""
+    avatar: str | None
+    description: str | None
+
+
+@dataclass(frozen=True)
+class ImageView:
+    src: str
+    """Relative to this page, or an absolute http(s) URL."""
+    alt: str
+    width: int | None
+    height: int | None
+
+
+@dataclass(frozen=True)
 class TermView:
     name: str
     url: str
@@ -42,7 +61,12 @@ class PostView:
     date: DateView | None
     updated: DateView | None
     category: LinkView | None
+    """The first of ``categories``."""
+    categories: tuple[LinkView, ...]
     tags: tuple[LinkView, ...]
+    authors: tuple[AuthorView, ...]
+    image: ImageView | None
+    """The hero image (``heroImage``, ``image``, ``cover``...), when it was found."""
     draft: bool
     draft_reason: str | None
     """What makes the post a draft, as its author wrote it (``published: false``)."""
@@ -56,6 +80,13 @@ def root_prefix(page_url: str) -> str:
     """
     directory = page_url if page_url.endswith("/") else page_url.rpartition("/")[0] + "/"
     return "../" * (directory.count("/") if directory != "/" else 0)
+
+
+def _local(url: str | None, prefix: str) -> str | None:
+    """A URL from ``.authors.yml``: absolute ones as they are, a path from the site root."""
+    if url is None or urlsplit(url).scheme:
+        return url
+    return prefix + url.lstrip("/")
 
 
 class ViewMaker:
@@ -94,6 +125,7 @@ class ViewMaker:
         dates = self._dates.get(id(post))
         if dates is None:
             dates = self._dates[id(post)] = (self.date(post.published), self.date(post.updated))
+        categories = tuple(self._link("category", name, prefix) for name in post.categories)
         return PostView(
             title=post.title,
             url=prefix + self.blog.post_url[id(post)],
@@ -102,11 +134,29 @@ class ViewMaker:
             updated=dates[1],
             # The author's own spelling on links from the post; the index pages use the
             # most common spelling.
-            category=self._link("category", post.category, prefix) if post.category else None,
+            category=categories[0] if categories else None,
+            categories=categories,
             tags=tuple(self._link("tag", name, prefix) for name in post.tags),
+            authors=tuple(
+                AuthorView(
+                    name=author.name,
+                    url=_local(author.url, prefix),
+                    avatar=_local(author.avatar, prefix),
+                    description=author.description,
+                )
+                for author in self.blog.authors.get(post.path, ())
+            ),
+            image=self._image(post, prefix),
             draft=post.draft,
             draft_reason=post.hidden_by,
         )
+
+    def _image(self, post: Post, prefix: str) -> ImageView | None:
+        image = self.blog.images.get(post.path)
+        if image is None:
+            return None
+        src = image.url if image.absolute else prefix + image.url
+        return ImageView(src=src, alt=image.alt, width=image.width, height=image.height)
 
     def _link(self, kind: str, name: str, prefix: str) -> LinkView:
         key = (kind, name, prefix)

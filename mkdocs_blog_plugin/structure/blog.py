@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_blog_plugin.config import BlogConfig
+from mkdocs_blog_plugin.core.authors import Author, read_authors, resolve_authors
 from mkdocs_blog_plugin.core.dates import zone
+from mkdocs_blog_plugin.core.mdx import mdx_to_markdown
+from mkdocs_blog_plugin.core.meta_files import folder_meta
 from mkdocs_blog_plugin.core.post import (
     FrontMatterError,
     ParsedPost,
@@ -21,10 +26,14 @@ from mkdocs_blog_plugin.core.post import (
     read_post,
 )
 from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, paginate
+from mkdocs_blog_plugin.structure.images import HeroImage, resolve_image
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
 from mkdocs_blog_plugin.structure.sources import (
+    MdxFile,
     check_blog_page,
     hide,
+    read_mdx_as_pages,
+    read_meta_files,
     sort_sources,
     withhold_raw_sources,
     withhold_resources,
@@ -32,6 +41,8 @@ from mkdocs_blog_plugin.structure.sources import (
 from mkdocs_blog_plugin.structure.titles import HeadingTitles
 
 log = get_plugin_logger(__name__)
+
+_DEFAULT_AUTHORS_FILE = BlogConfig.authors_file.default
 
 # What MkDocs gives a page that no exclude_docs / draft_docs / not_in_nav pattern matched.
 _DEFAULT_INCLUSION = (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED)
@@ -88,6 +99,10 @@ class Blog:
     index_url: str
     tags_url: str | None
     categories_url: str | None
+    images: dict[str, HeroImage] = field(default_factory=dict)
+    """Each post's hero image, by the post's path, when it has one that was found."""
+    authors: dict[str, tuple[Author, ...]] = field(default_factory=dict)
+    """Each post's authors, by the post's path."""
 
 
 def collect_blog(
@@ -111,20 +126,23 @@ def collect_blog(
         now=now,
         future_posts_as_drafts=options.future_posts_as_drafts,
         heading_text=HeadingTitles(config),
+        keys=options.keys_,
     )
     show_drafts = serving and options.drafts_on_serve
+    read_mdx_as_pages(files, options.blog_dir, enabled=options.mdx)
+    meta_files = read_meta_files(files, config)
     sources = sort_sources(files, options.blog_dir, reserved)
     withhold_raw_sources(sources.others, read_options)
     published_pages = [
         file
         for file in sources.pages
-        if check_blog_page(file, read_options, show_drafts=show_drafts)
+        if check_blog_page(file, read_options, show_drafts=show_drafts, meta_files=meta_files)
     ]
 
     entries: list[PostEntry] = []
     hidden: list[File] = []
-    for file in sources.posts:
-        parsed = _read(file, read_options)
+    for file in _one_post_per_url(sources.posts):
+        parsed = _read(file, read_options, folder_meta(file.src_uri, meta_files))
         if parsed is None:
             hidden.append(file)
             continue
@@ -159,7 +177,7 @@ def collect_blog(
     )
     categories, category_warnings = build_taxonomy(
         posts,
-        lambda post: (post.category,) if post.category else (),
+        lambda post: post.categories,
         kind="category",
         slug_map=options.slug_map,
     )
@@ -198,6 +216,21 @@ def collect_blog(
             )
             urls[term.key] = first.file.url
 
+    registry = _read_authors(config, options)
+    authors: dict[str, tuple[Author, ...]] = {}
+    images: dict[str, HeroImage] = {}
+    for entry in entries:
+        post = entry.post
+        if post.authors:
+            found, problems = resolve_authors(
+                post.authors, registry, path=post.path, ids=post.meta.get("authors")
+            )
+            authors[post.path] = found
+            for problem in problems:
+                log.warning(problem)
+        if post.image is not None and (image := resolve_image(post, files)) is not None:
+            images[post.path] = image
+
     return Blog(
         posts=entries,
         tags=tags,
@@ -209,13 +242,50 @@ def collect_blog(
         index_url=index.file.url,
         tags_url=tags_index.file.url if tags_index else None,
         categories_url=categories_index.file.url if categories_index else None,
+        images=images,
+        authors=authors,
     )
 
 
-def _read(file: File, options: ReadOptions) -> ParsedPost | None:
+def _one_post_per_url(posts: list[File]) -> list[File]:
+    """Posts with a URL of their own: ``blog/a.md`` and ``blog/a/index.md`` would both be at
+    ``blog/a/``, one page overwriting the other. The first by path is kept, loudly."""
+    by_dest: dict[str, File] = {}
+    for file in sorted(posts, key=lambda file: file.src_uri):
+        kept = by_dest.setdefault(file.dest_uri, file)
+        if kept is not file:
+            file.inclusion = InclusionLevel.EXCLUDED
+            log.warning(
+                f"{file.src_uri} and {kept.src_uri} would both be at {file.url}: "
+                f"{file.src_uri} is not published. Rename or move one of them."
+            )
+    return [file for file in posts if by_dest.get(file.dest_uri) is file]
+
+
+def _read_authors(config: MkDocsConfig, options: BlogConfig) -> dict[str, Author]:
+    """The authors file (``authors_file``), if there is one."""
+    path = options.authors_file.replace("{blog}", options.blog_dir)
+    full = os.path.join(config.docs_dir, path)
+    try:
+        with open(full, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        if options.authors_file != _DEFAULT_AUTHORS_FILE:
+            log.warning(f"authors_file: {path} is not in docs_dir; posts' authors are names only")
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        log.warning(f"authors_file: {path} cannot be read ({error}); authors are names only")
+        return {}
+    registry, problems = read_authors(path, text)
+    for problem in problems:
+        log.warning(problem)
+    return registry
+
+
+def _read(file: File, options: ReadOptions, defaults: dict[str, Any]) -> ParsedPost | None:
     """Read a post's source once; ``None`` (and a warning) when it must not be published."""
     try:
-        parsed = read_post(file.src_uri, file.content_string, options)
+        parsed = read_post(file.src_uri, file.content_string, options, defaults)
     except FrontMatterError as error:
         # MkDocs would publish the broken front matter as text; a draft could leak that way.
         file.inclusion = InclusionLevel.EXCLUDED
@@ -225,10 +295,21 @@ def _read(file: File, options: ReadOptions) -> ParsedPost | None:
         file.inclusion = InclusionLevel.EXCLUDED
         log.warning(f"{file.src_uri}: not UTF-8 text ({error}). The post is not published.")
         return None
+    if isinstance(file, MdxFile):
+        parsed.body, components = mdx_to_markdown(parsed.body)
+        if components and not parsed.post.draft:
+            names = ", ".join(f"<{name}>" for name in components)
+            parsed.problems.append(
+                f"{file.src_uri}: JSX components are not rendered here, and show as unknown HTML: "
+                f"{names}. Replace them with Markdown or HTML."
+            )
     for problem in parsed.problems:
         log.warning(problem)
-    if parsed.post.published is None and not any("pubDate" in p for p in parsed.problems):
-        log.info(f"{file.src_uri}: no 'pubDate' (or 'date') in front matter; listed last, undated")
+    if parsed.post.published is None and not any("undated" in p for p in parsed.problems):
+        log.info(
+            f"{file.src_uri}: no date in front matter (pubDate, date, published...); listed "
+            "last, undated"
+        )
     return parsed
 
 
@@ -302,7 +383,7 @@ class _PageMaker:
         # Becomes generated.page.
         ListingPage(generated, self.config, title, number=number, named_by=named_by)
         hidden = self.files.get_file_from_path(src_uri)
-        if hidden is not None:  # The user's page here is not public: the listing replaces it.
-            self.files.remove(hidden)
+        if hidden is not None and hidden.inclusion is InclusionLevel.EXCLUDED:
+            self.files.remove(hidden)  # The user's page here is not public: the listing wins.
         self.files.append(generated)
         return generated, True

@@ -56,5 +56,10 @@ class Feed:
             author=self.author,
             limit=self.options.feed.limit,
         )
-        if xml is not None:
-            write_file(xml.encode("utf-8"), os.path.join(site_dir, self.path))
+        if xml is None:
+            log.info(
+                "No Atom feed: no published post has a date (pubDate, date, published...), and "
+                "a feed lists posts by date."
+            )
+            return
+        write_file(xml.encode("utf-8"), os.path.join(site_dir, self.path))

@@ -28,6 +28,11 @@ class PostPage(Page):
         super().__init__(None, file, config)
         self.post = post
         self._body: str | None = body
+        changed = post.updated or post.published
+        # The sitemap's <lastmod>: the post's own day of change, not the day of the build, unless
+        # it is later (a post dated ahead; MkDocs also stamps sitemap.xml.gz with the latest).
+        if changed is not None and (day := changed.date().isoformat()) < self.update_date:
+            self.update_date = day
 
     def read_source(self, config: MkDocsConfig) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)

@@ -3,13 +3,16 @@
 - A Markdown page is a **post**, in a file of its own (``blog/2025/leverage.md``) or in a folder
   of its own with its images (``blog/my-post/index.md``, Hugo's and Astro's page bundles), whose
   URL is the folder's.
-- Except the **blog's pages**: the blog's own ``index.md`` and the pages users write for the
-  generated listings (``blog/tags/index.md``, ``blog/tags/<slug>.md``, ``blog/page/2.md``...).
-  These are not posts, but one whose front matter says it is not public is not published
-  either: the generated listing takes its place.
-- **Raw sources**: post files MkDocs cannot read (Astro's ``.mdx``, Markdoc) and HTML files that
-  open with front matter (Jekyll's HTML posts). MkDocs would copy them into ``site/`` as they
-  are, front matter and draft text and all; they are never copied.
+- Except the **blog's pages**: the blog's own ``index.md``, Hugo's section pages
+  (``_index.md``), and the pages users write for the generated listings
+  (``blog/tags/index.md``, ``blog/tags/<slug>.md``, ``blog/page/2.md``...). These are not
+  posts, but one whose front matter says it is not public is not published either: the
+  generated listing takes its place.
+- **MDX posts** (Astro's ``.mdx``) are posts too, read as Markdown pages (see ``core/mdx.py``),
+  unless the ``mdx`` option leaves them out.
+- **Raw sources**: other post files MkDocs cannot read (Markdoc, AsciiDoc, Org, ``.MD``...)
+  and any file that opens with front matter (Jekyll's HTML posts). MkDocs would copy them into
+  ``site/`` as they are, front matter and draft text and all; they are never copied.
 - **Resources** (images, attachments) of a folder post that is not published, or of Jekyll's
   ``_drafts/`` folder, are withheld with it, unless a published page lives in the same folder.
 """
@@ -17,20 +20,30 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from mkdocs_blog_plugin.core.meta_files import META_FILE, folder_meta, merge
 from mkdocs_blog_plugin.core.post import FrontMatterError, ReadOptions, split_front_matter
 from mkdocs_blog_plugin.core.visibility import DRAFTS_FOLDER, not_public
 
 log = get_plugin_logger(__name__)
 
-RAW_SOURCE_SUFFIXES = (".mdx", ".markdoc", ".mdoc")
-"""Post sources of other generators that MkDocs does not read as pages."""
-_HTML_SUFFIXES = (".html", ".htm")
+RAW_SOURCE_SUFFIXES = frozenset(
+    {".mdx", ".markdoc", ".mdoc", ".adoc", ".asciidoc", ".org", ".rst", ".pandoc", ".textile"}
+)
+"""Post sources of other generators (Astro, Hugo, Jekyll) that MkDocs does not read as pages
+(``.mdx`` only when it is not read as a post)."""
+_HUGO_SECTION_PAGE = "_index.md"
+"""Hugo's page of a section (a list page, not a post)."""
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mkdown"})
+"""Markdown, in any case: MkDocs reads only lower-case ``.md`` and a few others as pages."""
 
 
 @dataclass
@@ -42,6 +55,59 @@ class BlogSources:
     """The blog's ``index.md`` and the pages users wrote for generated listings."""
     others: list[File] = field(default_factory=list)
     """Every other file: images, attachments, raw sources."""
+
+
+class MdxFile(File):
+    """An ``.mdx`` post: a Markdown page to MkDocs (``blog/x.mdx`` is at ``blog/x/``), where
+    its own ``File`` would be a file to copy as it is."""
+
+    def is_documentation_page(self) -> bool:
+        return True
+
+
+def read_mdx_as_pages(files: Files, blog_dir: str, *, enabled: bool) -> None:
+    """Turn the ``.mdx`` files under ``blog_dir`` into pages, or leave them all out."""
+    prefix = blog_dir + "/"
+    found = [
+        file
+        for file in files
+        if file.src_uri.startswith(prefix)
+        and file.src_uri.lower().endswith(".mdx")
+        and file.inclusion is not InclusionLevel.EXCLUDED
+        and not file.is_documentation_page()
+    ]
+    if not found:
+        return
+    if not enabled:
+        for file in found:
+            file.inclusion = InclusionLevel.EXCLUDED
+        log.info(
+            f"mdx: false leaves out {len(found)} .mdx file(s) under {blog_dir}/: "
+            + ", ".join(file.src_uri for file in found[:10])
+        )
+        return
+    pages = {file.dest_uri: file for file in files.documentation_pages()}
+    for file in found:
+        if file.src_dir is None:  # made in memory by another plugin: not read here
+            continue
+        page = MdxFile(
+            file.src_path,
+            file.src_dir,
+            file.dest_dir,
+            file.use_directory_urls,
+            inclusion=file.inclusion,
+        )
+        other = pages.get(page.dest_uri)
+        if other is not None:
+            file.inclusion = InclusionLevel.EXCLUDED
+            log.warning(
+                f"{file.src_uri} and {other.src_uri} would both be at {page.url}: "
+                f"{file.src_uri} is not published. Rename one of them."
+            )
+            continue
+        files.remove(file)
+        files.append(page)
+        pages[page.dest_uri] = page
 
 
 def sort_sources(files: Files, blog_dir: str, reserved: tuple[str, ...]) -> BlogSources:
@@ -58,8 +124,10 @@ def sort_sources(files: Files, blog_dir: str, reserved: tuple[str, ...]) -> Blog
             continue
         if not file.is_documentation_page():
             sources.others.append(file)
-        elif uri.startswith(reserved) or (
-            file.name == "index" and posixpath.dirname(uri) == blog_dir
+        elif (
+            uri.startswith(reserved)
+            or (file.name == "index" and posixpath.dirname(uri) == blog_dir)
+            or posixpath.basename(uri) == _HUGO_SECTION_PAGE
         ):
             sources.pages.append(file)
         else:
@@ -72,7 +140,13 @@ def hide(file: File, *, show_drafts: bool) -> None:
     file.inclusion = InclusionLevel.DRAFT if show_drafts else InclusionLevel.EXCLUDED
 
 
-def check_blog_page(file: File, options: ReadOptions, *, show_drafts: bool) -> bool:
+def check_blog_page(
+    file: File,
+    options: ReadOptions,
+    *,
+    show_drafts: bool,
+    meta_files: Mapping[str, Mapping[str, Any]],
+) -> bool:
     """Hide one of the blog's own pages when its front matter says it is not public, or
     cannot be read. Returns whether it stays public."""
     if file.inclusion is InclusionLevel.DRAFT:  # draft_docs in mkdocs.yml
@@ -87,6 +161,7 @@ def check_blog_page(file: File, options: ReadOptions, *, show_drafts: bool) -> b
             "takes its place."
         )
         return False
+    meta = merge(folder_meta(file.src_uri, meta_files), meta)
     visibility = not_public(file.src_uri, meta, now=options.now, timezone=options.timezone)
     for problem in visibility.problems:
         log.warning(problem)
@@ -101,41 +176,51 @@ def check_blog_page(file: File, options: ReadOptions, *, show_drafts: bool) -> b
 
 
 def withhold_raw_sources(others: Iterable[File], options: ReadOptions) -> None:
-    """Never copy a post source that MkDocs does not read (``.mdx``, an HTML file with front
-    matter) into ``site/``, not even under ``serve``."""
+    """Never copy a post source that MkDocs does not read into ``site/``, not even under
+    ``serve``: another generator's format (``.mdoc``, ``.adoc``, ``.org``, ``.rst``...), a
+    Markdown file whose suffix MkDocs does not take (``.MD``), or any file that opens with front
+    matter (an HTML post of Jekyll's)."""
     for file in others:
-        suffix = posixpath.splitext(file.src_uri)[1].lower()
-        if suffix in RAW_SOURCE_SUFFIXES:
+        suffix = posixpath.splitext(file.src_uri)[1]
+        if suffix.lower() in RAW_SOURCE_SUFFIXES:
             what = f"a {suffix} post"
-        elif suffix in _HTML_SUFFIXES and _opens_with_front_matter(file):
-            what = "an HTML file with front matter (a post of another generator)"
+        elif suffix.lower() in _MARKDOWN_SUFFIXES:
+            what = f"a Markdown file that MkDocs does not read as a page (its suffix is {suffix})"
+        elif _opens_with_front_matter(file):
+            what = "a file with front matter (a post of another generator)"
         else:
             continue
         file.inclusion = InclusionLevel.EXCLUDED
-        hidden_by = _hidden_by(file, options)
+        try:
+            meta, _ = split_front_matter(file.src_uri, file.content_string)
+        except (FrontMatterError, UnicodeDecodeError) as error:
+            log.warning(f"{file.src_uri}: {what}, not published: {error}")
+            continue
+        hidden_by = not_public(
+            file.src_uri, meta, now=options.now, timezone=options.timezone
+        ).hidden_by
         if hidden_by is not None:
             log.info(f"{file.src_uri}: {what}, not public ({hidden_by}): not published.")
         else:
             log.warning(
-                f"{file.src_uri}: {what}, which this plugin cannot read yet: not published, "
-                "and not copied into site_dir (that would publish its front matter and text). "
-                "Rename it to .md to publish it as a post."
+                f"{file.src_uri}: {what}, which this plugin cannot read: not published, and not "
+                "copied into site_dir (that would publish its front matter and text). Rename it "
+                "to .md to publish it as a post."
             )
 
 
 def _opens_with_front_matter(file: File) -> bool:
+    """Whether the file's first line, past a byte-order mark, is a ``---`` or ``+++`` fence."""
     try:
-        return file.content_bytes.startswith((b"---\n", b"---\r\n"))
+        if file.abs_src_path is not None:
+            with open(file.abs_src_path, "rb") as handle:
+                start = handle.read(64)
+        else:
+            start = file.content_bytes[:64]
     except OSError:
         return False
-
-
-def _hidden_by(file: File, options: ReadOptions) -> str | None:
-    try:
-        meta, _ = split_front_matter(file.src_uri, file.content_string)
-    except (FrontMatterError, UnicodeDecodeError):
-        return "unreadable front matter"
-    return not_public(file.src_uri, meta, now=options.now, timezone=options.timezone).hidden_by
+    first = start.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b" \t\r")
+    return first in (b"---", b"+++")
 
 
 def withhold_resources(
@@ -147,24 +232,19 @@ def withhold_resources(
     show_drafts: bool,
 ) -> None:
     """Withhold the images and attachments of unpublished folder posts and of ``_drafts/``
-    folders, unless a published page lives in the same folder (then they may be its own)."""
+    folders, and of their subfolders, up to the nearest folder that holds a published page
+    (whose own files they may be)."""
     hidden_dirs = {
         posixpath.dirname(file.src_uri) for file in hidden_posts if file.name == "index"
     } - {blog_dir}
-    published_dirs: set[str] = set()
-    for page in published_pages:
-        folder = posixpath.dirname(page.src_uri)
-        while folder and folder not in published_dirs:
-            published_dirs.add(folder)
-            folder = posixpath.dirname(folder)
+    published_dirs = {posixpath.dirname(page.src_uri) for page in published_pages}
     withheld: list[str] = []
     for file in others:
         if file.inclusion is InclusionLevel.EXCLUDED:
             continue
         folder = posixpath.dirname(file.src_uri)
-        while folder and folder != blog_dir:
-            hidden = folder in hidden_dirs or posixpath.basename(folder) == DRAFTS_FOLDER
-            if hidden and folder not in published_dirs:
+        while folder and folder != blog_dir and folder not in published_dirs:
+            if folder in hidden_dirs or posixpath.basename(folder) == DRAFTS_FOLDER:
                 hide(file, show_drafts=show_drafts)
                 withheld.append(file.src_uri)
                 break
@@ -174,3 +254,40 @@ def withhold_resources(
             f"Not published with the drafts they belong to: {len(withheld)} file(s) "
             f"({', '.join(withheld[:10])}{' and more' if len(withheld) > 10 else ''})."
         )
+
+
+def read_meta_files(files: Files, config: MkDocsConfig) -> dict[str, dict[str, Any]]:
+    """The ``.meta.yml`` files of ``docs_dir`` (Material's meta plugin; its ``meta_file``
+    option names them), by folder. One that cannot be read hides every page below it."""
+    name = META_FILE
+    meta_plugin = config.plugins.get("material/meta")
+    if meta_plugin is not None:
+        name = str(getattr(meta_plugin.config, "meta_file", META_FILE))
+    found: dict[str, dict[str, Any]] = {}
+    for file in files:
+        if posixpath.basename(file.src_uri) != name:
+            continue
+        folder = posixpath.dirname(file.src_uri)
+        try:
+            data = yaml.safe_load(file.content_string)
+        except (yaml.YAMLError, OSError, UnicodeDecodeError) as error:
+            data = None
+            problem = str(error).splitlines()[0] if str(error) else type(error).__name__
+            log.warning(
+                f"{file.src_uri}: cannot be read ({problem}); the pages below {folder or '.'}/ "
+                "are not published until it is fixed (it may say they are drafts)."
+            )
+            found[folder] = {"draft": True}
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            log.warning(
+                f"{file.src_uri}: expected a mapping of keys to values, got "
+                f"{type(data).__name__}; the pages below {folder or '.'}/ are not published "
+                "until it is fixed."
+            )
+            found[folder] = {"draft": True}
+            continue
+        found[folder] = data
+    return found

@@ -1,0 +1,223 @@
+"""Which front-matter keys give each field of a post: ours, and those of other generators.
+
+Posts written for Astro, Jekyll, Hugo or Material's blog are read as they are, with no
+configuration. For each field the keys are tried in order and the first one present with a
+value wins (an empty value, ``image: ''``, counts as absent). The ``keys`` option puts a site's
+own keys first.
+
+==============  ==============================================================================
+field           keys, in order
+==============  ==============================================================================
+``pubDate``     ``pubDate``, ``date`` (or Material's ``date.created``), ``published`` (when it
+                is a date: ``published: false`` makes a draft), ``pubDatetime``, ``created``
+``updatedDate`` ``updatedDate``, Material's ``date.updated``, ``updated``, ``lastmod``,
+                ``modDatetime``, ``last_modified_at``
+``description`` ``description``, ``summary``, ``excerpt`` (when it is text)
+``category``    ``category`` and ``categories`` together (a list, or Jekyll's names separated by
+                spaces)
+``tags``        ``tags`` (a list, or names separated by commas)
+``image``       ``heroImage``, ``image``, ``cover``, ``ogImage``, ``images`` (the first); a
+                path or URL, or ``{src, alt}`` (also ``{image, alt}`` and ``{url, alt}``)
+``authors``     ``authors`` and ``author`` together (a name or id, or a list of them)
+==============  ==============================================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs_blog_plugin.core.dates import DateError, to_datetime
+from mkdocs_blog_plugin.core.slugs import name_key
+
+FIELD_KEYS: dict[str, tuple[str, ...]] = {
+    "pubDate": ("pubDate", "date", "published", "pubDatetime", "created"),
+    "updatedDate": ("updatedDate", "date", "updated", "lastmod", "modDatetime", "last_modified_at"),
+    "description": ("description", "summary", "excerpt"),
+    "category": ("category", "categories"),
+    "tags": ("tags",),
+    "image": ("heroImage", "image", "cover", "ogImage", "images"),
+    "authors": ("authors", "author"),
+}
+"""Each field's keys, in the order they are tried. ``date`` is Material's, for both dates."""
+
+_IMAGE_SRC_KEYS = ("src", "image", "url")
+
+
+@dataclass(frozen=True)
+class Image:
+    """A post's hero image as its front matter gives it: not yet resolved to a file."""
+
+    src: str
+    """A path (relative to the post, or to ``docs_dir`` with a leading ``/``) or an http(s)
+    URL."""
+    alt: str | None
+
+
+def is_safe_url(value: str) -> bool:
+    """A URL that may be put in a page: relative, or http(s). Not ``javascript:``, ``data:``,
+    or a scheme-relative ``//host`` (which takes the page's scheme, whatever it is)."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    if parts.scheme:
+        return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    return not value.startswith("//") and not any(ord(char) < 32 for char in value)
+
+
+class FieldReader:
+    """Reads a post's fields from its front matter, recording a problem for each bad value."""
+
+    def __init__(
+        self,
+        path: str,
+        meta: Mapping[str, Any],
+        problems: list[str],
+        tz: dt.tzinfo,
+        keys: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        self.path = path
+        self.meta = meta
+        self.problems = problems
+        self.tz = tz
+        self.keys = {
+            field: tuple(dict.fromkeys([*(keys or {}).get(field, ()), *defaults]))
+            for field, defaults in FIELD_KEYS.items()
+        }
+
+    def problem(self, key: str, value: object, what: str) -> None:
+        self.problems.append(f"{self.path}: front matter key '{key}' has value {value!r}: {what}")
+
+    def _present(self, field: str) -> list[tuple[str, Any]]:
+        """The field's keys that have a value, in order, with their values."""
+        return [
+            (key, self.meta[key])
+            for key in self.keys[field]
+            if key in self.meta and not _empty(self.meta[key])
+        ]
+
+    def text(self, key: str) -> str | None:
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value).strip() or None
+        self.problem(key, value, "expected text; ignored")
+        return None
+
+    def description(self) -> str | None:
+        for key, value in self._present("description"):
+            if key == "excerpt" and not isinstance(value, str):
+                continue  # Jekyll may hold something else there
+            return self.text(key)
+        return None
+
+    def published(self) -> dt.datetime | None:
+        return self._date("pubDate", part="created")
+
+    def updated(self) -> dt.datetime | None:
+        return self._date("updatedDate", part="updated")
+
+    def _date(self, field: str, *, part: str) -> dt.datetime | None:
+        for key, value in self._present(field):
+            used = key
+            if key == "date" and isinstance(value, Mapping):  # Material: date: {created, ...}
+                used, value = f"date.{part}", value.get(part)
+                if _empty(value):
+                    continue
+            elif key == "date" and part != "created":
+                continue  # a plain `date` is the publication date
+            elif key == "published" and isinstance(value, bool):
+                continue  # published: false is a draft (see visibility), not a date
+            try:
+                return to_datetime(value, self.tz)
+            except DateError as error:
+                what = "the post is treated as undated" if part == "created" else "ignored"
+                self.problem(used, value, f"{error}; {what}")
+                return None
+        return None
+
+    def ads(self) -> bool | None:
+        value = self.meta.get("ads")
+        if value is None or isinstance(value, bool):
+            return value
+        self.problem("ads", value, "expected true or false; the post gets no ads")
+        return False
+
+    def categories(self) -> tuple[str, ...]:
+        names: list[str] = []
+        for key, value in self._present("category"):
+            if key == "categories" and isinstance(value, str):
+                names += value.split()  # Jekyll: `categories: jekyll update` is two
+            elif isinstance(value, list):
+                names += [name for item in value if (name := self._name(key, item))]
+            elif name := self._name(key, value):
+                names.append(name)
+        return _unique(names)
+
+    def tags(self) -> tuple[str, ...]:
+        names: list[str] = []
+        for key, value in self._present("tags"):
+            if isinstance(value, str):
+                items: list[Any] = value.split(",")
+            elif isinstance(value, list):
+                items = value
+            else:
+                self.problem(key, value, "expected a list of tags; ignored")
+                continue
+            names += [name for item in items if (name := self._name(key, item))]
+        return _unique(names)
+
+    def authors(self) -> tuple[str, ...]:
+        names: list[str] = []
+        for key, value in self._present("authors"):
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if isinstance(item, Mapping):  # Hugo themes: author: {name: ...}
+                    item = item.get("name")
+                if name := self._name(key, item):
+                    names.append(name)
+        return _unique(names)
+
+    def image(self) -> Image | None:
+        for key, value in self._present("image"):
+            if key == "images" and isinstance(value, list):
+                value = value[0]
+            src, alt = value, None
+            if isinstance(value, Mapping):
+                src = next((value[k] for k in _IMAGE_SRC_KEYS if not _empty(value.get(k))), None)
+                alt = value.get("alt")
+            if not isinstance(src, str) or (alt is not None and not isinstance(alt, str)):
+                self.problem(key, value, "expected a path or URL, or {src, alt}; no image")
+                return None
+            if not is_safe_url(src.strip()):
+                self.problem(key, value, "only a relative path or an http(s) URL; no image")
+                return None
+            return Image(src=src.strip(), alt=alt.strip() if alt else None)
+        return None
+
+    def _name(self, key: str, value: object) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return " ".join(str(value).split()) or None
+        self.problem(key, value, "expected a name; ignored")
+        return None
+
+
+def _empty(value: object) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or (isinstance(value, (list, dict)) and not value)
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
+    """Names that differ only in case or spacing count once: the first spelling stays."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name_key(name), name)
+    return tuple(seen.values())
