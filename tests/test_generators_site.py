@@ -195,3 +195,28 @@ def test_hugo(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     ]:
         assert site.grep(secret) == [], secret
     no_sources_in(site)
+
+
+def test_the_sitemap_dates_posts_by_their_own_dates(tmp_path: Path) -> None:
+    site = build(tmp_path, "hugo")
+    sitemap = ET.parse(site.site_dir / "sitemap.xml").getroot()
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    lastmod = {
+        url.findtext(f"{ns}loc"): url.findtext(f"{ns}lastmod") for url in sitemap.iter(f"{ns}url")
+    }
+    assert lastmod["https://example.com/blog/my-first-bundle/"] == "2023-04-02"  # lastmod
+    assert lastmod["https://example.com/blog/gallery-bundle/"] == "2023-05-10"  # no update
+
+
+def test_no_feed_when_no_post_has_a_date_is_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    files = {"blog/undated.md": "# Undated\n\nText.\n"}
+    site = build_site(tmp_path, None, config={"site_url": "https://example.com/"}, files=files)
+    assert not (site.site_dir / "feed.xml").exists()
+    said = [r.getMessage() for r in caplog.records if "No Atom feed" in r.getMessage()]
+    assert said == [
+        "mkdocs_blog_plugin: No Atom feed: no published post has a date (pubDate, date, "
+        "published...), and a feed lists posts by date."
+    ]
