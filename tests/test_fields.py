@@ -208,3 +208,36 @@ def test_only_relative_or_http_urls_are_safe(url: str) -> None:
         assert not seen.startswith("//")
         if re.match(r"[a-z][a-z0-9+.-]*:", seen):
             assert seen.startswith(("http:", "https:"))
+
+
+@pytest.mark.parametrize(
+    ("meta", "path", "check"),
+    [
+        # Hugo reads keys in any case; MultiMarkdown meta comes lower case.
+        ({"Title": "Cased", "Date": "2023-01-02", "Tags": ["Go"]}, "blog/p.md", "cased"),
+        # Hugo falls back to publishDate for the date.
+        ({"publishDate": "2023-01-03"}, "blog/p.md", "publishdate"),
+        # Jekyll: `published: true` is no date, so the file name still gives one.
+        ({"published": True}, "blog/2021-03-04-x.md", "filename"),
+        # Jekyll: tags separated by spaces; jekyll-seo-tag's image path.
+        ({"tags": "ruby rails", "image": {"path": "/i.png"}}, "blog/p.md", "jekyll"),
+    ],
+)
+def test_other_generators_quirks(meta: dict[str, object], path: str, check: str) -> None:
+    source = post_source(meta) if "Title" in meta else post_source({"title": "T", **meta})
+    parsed = read_post(path, source, OPTIONS)
+    post = parsed.post
+    assert parsed.problems == []
+    if check == "cased":
+        assert (post.title, post.published, post.tags) == ("Cased", day("2023-01-02"), ("Go",))
+    elif check == "publishdate":
+        assert post.published == day("2023-01-03") and not post.draft
+    elif check == "filename":
+        assert post.published == day("2021-03-04")
+    else:
+        assert post.tags == ("ruby", "rails") and post.image == Image("/i.png", None)
+
+
+def test_an_untitled_jekyll_post_drops_the_date_from_its_title() -> None:
+    parsed = read_post("blog/2024-04-02-rye-loaf.md", "Text.\n", OPTIONS)
+    assert parsed.post.title == "Rye loaf" and parsed.post.published == day("2024-04-02")

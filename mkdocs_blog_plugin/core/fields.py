@@ -3,21 +3,23 @@
 Posts written for Astro, Jekyll, Hugo or Material's blog are read as they are, with no
 configuration. For each field the keys are tried in order and the first one present with a
 value wins (an empty value, ``image: ''``, counts as absent). The ``keys`` option puts a site's
-own keys first.
+own keys first. Keys are found as written, else in any case (Hugo's ``Title``, MultiMarkdown's
+``title``).
 
 ==============  ==============================================================================
 field           keys, in order
 ==============  ==============================================================================
 ``pubDate``     ``pubDate``, ``date`` (or Material's ``date.created``), ``published`` (when it
-                is a date: ``published: false`` makes a draft), ``pubDatetime``, ``created``
+                is a date: ``published: false`` makes a draft), ``pubDatetime``, ``created``,
+                ``publishDate`` (Hugo's, which also hides the post until then)
 ``updatedDate`` ``updatedDate``, Material's ``date.updated``, ``updated``, ``lastmod``,
                 ``modDatetime``, ``last_modified_at``
 ``description`` ``description``, ``summary``, ``excerpt`` (when it is text)
 ``category``    ``category`` and ``categories`` together (a list, or Jekyll's names separated by
                 spaces)
-``tags``        ``tags`` (a list, or names separated by commas)
+``tags``        ``tags`` (a list, or names separated by commas, else by spaces as Jekyll)
 ``image``       ``heroImage``, ``image``, ``cover``, ``ogImage``, ``images`` (the first); a
-                path or URL, or ``{src, alt}`` (also ``{image, alt}`` and ``{url, alt}``)
+                path or URL, or ``{src, alt}`` (also ``image``, ``url`` or ``path`` for src)
 ``authors``     ``authors`` and ``author`` together (a name or id, or a list of them)
 ==============  ==============================================================================
 """
@@ -34,7 +36,7 @@ from mkdocs_blog_plugin.core.dates import DateError, to_datetime
 from mkdocs_blog_plugin.core.slugs import name_key
 
 FIELD_KEYS: dict[str, tuple[str, ...]] = {
-    "pubDate": ("pubDate", "date", "published", "pubDatetime", "created"),
+    "pubDate": ("pubDate", "date", "published", "pubDatetime", "created", "publishDate"),
     "updatedDate": ("updatedDate", "date", "updated", "lastmod", "modDatetime", "last_modified_at"),
     "description": ("description", "summary", "excerpt"),
     "category": ("category", "categories"),
@@ -44,7 +46,7 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
 }
 """Each field's keys, in the order they are tried. ``date`` is Material's, for both dates."""
 
-_IMAGE_SRC_KEYS = ("src", "image", "url")
+_IMAGE_SRC_KEYS = ("src", "image", "url", "path")  # path: jekyll-seo-tag
 
 
 @dataclass(frozen=True)
@@ -88,17 +90,29 @@ class FieldReader:
             field: tuple(dict.fromkeys([*(keys or {}).get(field, ()), *defaults]))
             for field, defaults in FIELD_KEYS.items()
         }
+        # Hugo reads keys in any case (`Title`, `Date`), and MultiMarkdown's are lower case: a
+        # key is found as written, else in another case.
+        self._folded: dict[str, str] = {}
+        for written in meta:
+            self._folded.setdefault(str(written).casefold(), written)
 
     def problem(self, key: str, value: object, what: str) -> None:
         self.problems.append(f"{self.path}: front matter key '{key}' has value {value!r}: {what}")
 
-    def _present(self, field: str) -> list[tuple[str, Any]]:
-        """The field's keys that have a value, in order, with their values."""
-        return [
-            (key, self.meta[key])
-            for key in self.keys[field]
-            if key in self.meta and not _empty(self.meta[key])
-        ]
+    def _present(self, field: str) -> list[tuple[str, str, Any]]:
+        """The field's keys that have a value, in order: ``(key, as written, value)``."""
+        found = []
+        for key in self.keys[field]:
+            written = key if key in self.meta else self._folded.get(key.casefold())
+            if written is not None and not _empty(self.meta[written]):
+                found.append((key, written, self.meta[written]))
+        return found
+
+    def has_date(self) -> bool:
+        """Whether a publication-date key holds something other than a boolean."""
+        return any(
+            not isinstance(value, bool) for _key, _written, value in self._present("pubDate")
+        )
 
     def text(self, key: str) -> str | None:
         value = self.meta.get(key)
@@ -109,11 +123,15 @@ class FieldReader:
         self.problem(key, value, "expected text; ignored")
         return None
 
+    def title(self) -> str | None:
+        written = "title" if "title" in self.meta else self._folded.get("title")
+        return self.text(written) if written is not None else None
+
     def description(self) -> str | None:
-        for key, value in self._present("description"):
+        for key, written, value in self._present("description"):
             if key == "excerpt" and not isinstance(value, str):
                 continue  # Jekyll may hold something else there
-            return self.text(key)
+            return self.text(written)
         return None
 
     def published(self) -> dt.datetime | None:
@@ -123,10 +141,9 @@ class FieldReader:
         return self._date("updatedDate", part="updated")
 
     def _date(self, field: str, *, part: str) -> dt.datetime | None:
-        for key, value in self._present(field):
-            used = key
+        for key, used, value in self._present(field):
             if key == "date" and isinstance(value, Mapping):  # Material: date: {created, ...}
-                used, value = f"date.{part}", value.get(part)
+                used, value = f"{used}.{part}", value.get(part)
                 if _empty(value):
                     continue
             elif key == "date" and part != "created":
@@ -150,41 +167,42 @@ class FieldReader:
 
     def categories(self) -> tuple[str, ...]:
         names: list[str] = []
-        for key, value in self._present("category"):
+        for key, written, value in self._present("category"):
             if key == "categories" and isinstance(value, str):
                 names += value.split()  # Jekyll: `categories: jekyll update` is two
             elif isinstance(value, list):
-                names += [name for item in value if (name := self._name(key, item))]
-            elif name := self._name(key, value):
+                names += [name for item in value if (name := self._name(written, item))]
+            elif name := self._name(written, value):
                 names.append(name)
         return _unique(names)
 
     def tags(self) -> tuple[str, ...]:
         names: list[str] = []
-        for key, value in self._present("tags"):
+        for _key, written, value in self._present("tags"):
             if isinstance(value, str):
-                items: list[Any] = value.split(",")
+                # Names separated by commas; without a comma, by spaces, as Jekyll reads them.
+                items: list[Any] = value.split(",") if "," in value else value.split()
             elif isinstance(value, list):
                 items = value
             else:
-                self.problem(key, value, "expected a list of tags; ignored")
+                self.problem(written, value, "expected a list of tags; ignored")
                 continue
-            names += [name for item in items if (name := self._name(key, item))]
+            names += [name for item in items if (name := self._name(written, item))]
         return _unique(names)
 
     def authors(self) -> tuple[str, ...]:
         names: list[str] = []
-        for key, value in self._present("authors"):
+        for _key, written, value in self._present("authors"):
             items = value if isinstance(value, list) else [value]
             for item in items:
                 if isinstance(item, Mapping):  # Hugo themes: author: {name: ...}
                     item = item.get("name")
-                if name := self._name(key, item):
+                if name := self._name(written, item):
                     names.append(name)
         return _unique(names)
 
     def image(self) -> Image | None:
-        for key, value in self._present("image"):
+        for key, written, value in self._present("image"):
             if key == "images" and isinstance(value, list):
                 value = value[0]
             src, alt = value, None
@@ -192,10 +210,10 @@ class FieldReader:
                 src = next((value[k] for k in _IMAGE_SRC_KEYS if not _empty(value.get(k))), None)
                 alt = value.get("alt")
             if not isinstance(src, str) or (alt is not None and not isinstance(alt, str)):
-                self.problem(key, value, "expected a path or URL, or {src, alt}; no image")
+                self.problem(written, value, "expected a path or URL, or {src, alt}; no image")
                 return None
             if not is_safe_url(src.strip()):
-                self.problem(key, value, "only a relative path or an http(s) URL; no image")
+                self.problem(written, value, "only a relative path or an http(s) URL; no image")
                 return None
             return Image(src=src.strip(), alt=alt.strip() if alt else None)
         return None

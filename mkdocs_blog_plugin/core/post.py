@@ -102,7 +102,7 @@ def read_post(
     reader = FieldReader(path, meta, problems, options.timezone, options.keys)
 
     published = reader.published()
-    if published is None and not any(key in meta for key in reader.keys["pubDate"]):
+    if published is None and not reader.has_date():
         published = _date_from_file_name(path, options.timezone)
     updated = reader.updated()
     visibility = not_public(path, meta, now=options.now, timezone=options.timezone)
@@ -119,7 +119,7 @@ def read_post(
 
     post = Post(
         path=path,
-        title=reader.text("title") or _title_from_body(body, options) or _title_from_path(path),
+        title=reader.title() or _title_from_body(body, options) or _title_from_path(path),
         description=reader.description(),
         published=published,
         updated=updated,
@@ -157,7 +157,7 @@ def _date_from_file_name(path: str, tz: dt.tzinfo) -> dt.datetime | None:
 
 def _title_from_path(path: str) -> str:
     parts = path.split("/")
-    stem = parts[-1].rsplit(".", 1)[0]
+    stem = _DATED_NAME.sub("", parts[-1].rsplit(".", 1)[0], count=1)  # Jekyll's date prefix
     if stem.lower() in ("index", "readme") and len(parts) > 1:
         stem = parts[-2]  # a folder post is named after its folder
     title = stem.replace("-", " ").replace("_", " ")

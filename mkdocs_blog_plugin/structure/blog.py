@@ -305,7 +305,8 @@ def _read(file: File, options: ReadOptions, defaults: dict[str, Any]) -> ParsedP
             )
     for problem in parsed.problems:
         log.warning(problem)
-    if parsed.post.published is None and not any("undated" in p for p in parsed.problems):
+    undated = parsed.post.published is None and not parsed.post.draft
+    if undated and not any("undated" in p for p in parsed.problems):
         log.info(
             f"{file.src_uri}: no date in front matter (pubDate, date, published...); listed "
             "last, undated"
