@@ -88,3 +88,18 @@ def test_a_missing_authors_file_that_was_asked_for_warns(
     )
     assert "authors_file: team/authors.yml is not in docs_dir" in caplog.text
     assert site.soup("blog/by-ids/").select_one(".fmb-author").get_text(strip=True) == "jane"
+
+
+def test_authors_are_in_the_feed(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    site = build_site(tmp_path, files=files(), strict=False)
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = {
+        entry.findtext(f"{atom}title"): [
+            a.findtext(f"{atom}name") for a in entry.findall(f"{atom}author")
+        ]
+        for entry in ET.parse(site.site_dir / "feed.xml").getroot().iter(f"{atom}entry")
+    }
+    assert entries["By ids"] == ["Jane <script>alert(1)</script> Doe", "Joe Local"]
+    assert entries["By name"] == ["Ann Other"]

@@ -181,7 +181,7 @@ def test_serve_shows_hidden_posts_as_drafts_with_one_marker(tmp_path: Path) -> N
     banner = page.select_one(".fmb-draft-banner")
     assert banner is not None and "draft: true" in banner.get_text()
     # MkDocs' own unstyled "DRAFT" box is not shown beside ours.
-    assert page.select(".mkdocs-draft-marker") == []
+    assert page.select(".mkdocs-draft-marker, .properdocs-draft-marker") == []
     assert "DRAFT</div>" not in site.page_path("blog/bundle-draft/").read_text("utf-8")
     # The draft's image previews with it; raw sources are never copied, not even here.
     assert (site.site_dir / "blog" / "bundle-draft" / "cover.png").exists()
@@ -324,3 +324,81 @@ def test_a_nav_entry_for_a_draft_warns(tmp_path: Path, caplog: pytest.LogCapture
         "nav in mkdocs.yml lists blog/secret-draft.md as 'Coming soon', which is not published"
         in caplog.text
     )
+
+
+def test_a_drafts_images_stay_back_whatever_holds_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {
+        # A single-file draft's hero image, beside the published posts.
+        "blog/launch.md": post({"title": "Launch", "draft": True, "heroImage": "secret.png"}),
+        # A shared image: a published post shows it too, so it is published.
+        "blog/teaser.md": post({"title": "Teaser", "draft": True, "heroImage": "shared.png"}),
+        "blog/public.md": post({"title": "Public", "heroImage": "shared.png"}),
+        # A folder that a .meta.yml makes drafts.
+        "blog/wip/.meta.yml": "draft: true\n",
+        "blog/wip/one.md": post({"title": "WIP"}, "![p](pic.png)"),
+        # The post that loses a URL collision keeps its folder's files back.
+        "blog/coll.md": post({"title": "Coll"}),
+        "blog/coll/index.md": post({"title": "Coll folder"}, "![s](secret2.png)"),
+        # A published post whose hero image is one of those: no broken image.
+        "blog/borrower.md": post({"title": "Borrower", "heroImage": "wip/pic.png"}),
+    }
+    config_file = make_site(tmp_path, files=files)
+    blog = config_file.parent / "docs" / "blog"
+    for name in ["secret.png", "shared.png", "wip/pic.png", "coll/secret2.png"]:
+        (blog / name).write_bytes(PNG + name.encode())
+    site = build_config_file(config_file, strict=False)
+    for name in ["secret.png", "wip/pic.png", "coll/secret2.png"]:
+        assert site.grep(name) == [], name
+        assert not (site.site_dir / "blog" / name).exists(), name
+    assert (site.site_dir / "blog" / "shared.png").exists()
+    assert site.soup("blog/borrower/").select(".fmb-hero") == []
+    assert "blog/borrower.md: image 'wip/pic.png' is not published" in caplog.text
+
+
+def test_toml_and_json_front_matter_on_the_blogs_own_pages_is_read_not_shown(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "blog/index.md": "+++\ntitle = 'Our posts'\n+++\n\nINTRO-TEXT\n",
+        "blog/2025/_index.md": '{\n  "title": "Section 2025"\n}\n\nSECTION-TEXT\n',
+    }
+    site = build_site(tmp_path, files=files)
+    index = site.soup("blog/")
+    assert "INTRO-TEXT" in index.get_text() and "+++" not in index.get_text()
+    assert "Our posts" in index.title.get_text()
+    section = site.soup("blog/2025/_index/")
+    assert "SECTION-TEXT" in section.get_text() and '"title"' not in section.get_text()
+
+
+def test_data_files_that_start_a_yaml_document_are_copied_as_they_are(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {
+        "blog/data.yml": "---\nkey: value\n",
+        "blog/notes.txt": "---\nnot front matter, never closed\n",
+        "blog/links.md": post({"title": "Links"}, "[data](data.yml) [notes](notes.txt)"),
+    }
+    site = build_site(tmp_path, files=files)  # strict: no warning
+    assert (site.site_dir / "blog" / "data.yml").exists()
+    assert (site.site_dir / "blog" / "notes.txt").exists()
+
+
+def test_a_dirty_build_removes_a_feed_that_would_list_a_post_now_a_draft(
+    tmp_path: Path,
+) -> None:
+    only = {"title": "Only post", "pubDate": "2025-05-01"}
+    config_file = make_site(tmp_path, None, files={"blog/only.md": post(only, "ONLY")})
+    config_file.write_text(
+        "site_name: T\nsite_url: https://example.com/\nplugins: [frontmatter-blog]\n"
+    )
+    first = build_config_file(config_file)
+    assert "Only post" in (first.site_dir / "feed.xml").read_text("utf-8")
+    source = config_file.parent / "docs" / "blog" / "only.md"
+    source.write_text(post({**only, "draft": True}, "ONLY"), "utf-8")
+    later = time.time() + 5  # newer than every built file, whatever the clock resolution
+    os.utime(source, (later, later))
+    second = build_config_file(config_file, dirty=True, strict=False)
+    assert second.grep("Only post") == []
+    assert not (second.site_dir / "feed.xml").exists()

@@ -66,8 +66,8 @@ def test_astro_starter(tmp_path: Path, caplog: pytest.LogCaptureFixture, theme: 
         "blog/first-post.md: image '../../assets/blog-placeholder-1.jpg' is outside docs_dir "
         "(as '../assets/blog-placeholder-1.jpg'); no image is shown. Put the image in docs_dir, "
         "with a path relative to the post or to docs_dir.",
-        "blog/using-mdx.mdx: JSX components are not rendered here, and show as unknown HTML: "
-        "<HeaderLink>. Replace them with Markdown or HTML.",
+        "blog/using-mdx.mdx: MDX that is not rendered here, and shows as unknown HTML or as "
+        "text: <HeaderLink>, {answer}. Replace it with Markdown or HTML.",
     ]
     assert entries(site) == [
         ("Markdown Style Guide", "2024-06-19T00:00:00+00:00"),

@@ -138,13 +138,15 @@ def test_one_title_under_a_plugin_that_wraps_the_content(tmp_path: Path, theme: 
         ('<!DOCTYPE html><html lang="en"><head><meta x></head><body>\n<h1>T</h1>', 69, True),
         ("<html><head></head><body><p>x</p></body></html>", 25, False),
         ("<p>x</p><h1>T</h1>", 0, True),  # its title is further down: no second one
+        ("<p>x</p><h1 id='t'>T <a class='headerlink'>¶</a></h1>", 0, True),
+        ("<p>x</p><h1>Day 1</h1>", 0, False),  # a section: the title is still shown
         ("<header><h1>T</h1></header>", 0, True),
         ("<h2>T</h2>", 0, False),
         ("", 0, False),
     ],
 )
 def test_header_place(content: str, place: int, own: bool) -> None:
-    assert header_place(content) == (place, own)
+    assert header_place(content, "T") == (place, own)
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +176,26 @@ def test_any_heading_text_becomes_one_line_of_text(
 @given(text=st.text(st.characters(categories=["L", "N", "Zs"]), max_size=60))
 def test_plain_words_are_kept_as_written(heading_titles: HeadingTitles, text: str) -> None:
     assert heading_titles(f"# {text}") == (" ".join(text.split()) or None)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_title_stays_when_the_text_has_sections_of_level_one(tmp_path: Path, theme: str) -> None:
+    files = {
+        "blog/trip.md": post(
+            {"title": "My Trip To Lyon", "pubDate": "2025-03-01"},
+            "We went by train.\n\n# Day 1\n\nMarkets.\n\n# Day 2\n\nMuseums.\n",
+        ),
+        "blog/titled-later.md": post(
+            {"title": "Said Once", "pubDate": "2025-03-02"}, "Intro.\n\n# Said Once\n\nText.\n"
+        ),
+    }
+    site = build_site(tmp_path, config={"theme": theme}, files=files)
+    headings = [
+        h.get_text(strip=True).replace("¶", "") for h in site.soup("blog/trip/").find_all("h1")
+    ]
+    assert headings == ["My Trip To Lyon", "Day 1", "Day 2"]
+    once = [
+        h.get_text(strip=True).replace("¶", "")
+        for h in site.soup("blog/titled-later/").find_all("h1")
+    ]
+    assert once == ["Said Once"]

@@ -20,10 +20,12 @@ def atom_feed(
     url_of: Callable[[Post], str],
     author: str | None = None,
     limit: int = 20,
+    authors_of: Callable[[Post], Sequence[str]] | None = None,
 ) -> str | None:
     """The feed of the newest ``limit`` dated, published posts; ``None`` when there are none.
 
-    ``posts`` must be sorted newest first; ``url_of`` gives a post's absolute URL.
+    ``posts`` must be sorted newest first; ``url_of`` gives a post's absolute URL, and
+    ``authors_of`` the names of its authors.
     """
     dated = [post for post in posts if post.published is not None and not post.draft][:limit]
     if not dated:
@@ -46,6 +48,8 @@ def atom_feed(
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=url)
         _text(entry, "published", post.published.isoformat())
         _text(entry, "updated", _updated(post).isoformat())
+        for name in authors_of(post) if authors_of is not None else ():
+            _text(ET.SubElement(entry, f"{{{ATOM}}}author"), "name", name)
         if post.description:
             _text(entry, "summary", post.description)
         names = post.categories + post.tags

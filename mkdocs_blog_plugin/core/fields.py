@@ -68,7 +68,8 @@ def is_safe_url(value: str) -> bool:
         return False
     if parts.scheme:
         return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-    return not value.startswith("//") and not any(ord(char) < 32 for char in value)
+    # Browsers read a backslash as "/": "\\evil.example/x" and "/\\evil" would be "//host".
+    return not value.startswith("//") and not any(ord(char) < 32 or char == "\\" for char in value)
 
 
 class FieldReader:
@@ -205,6 +206,8 @@ class FieldReader:
         for key, written, value in self._present("image"):
             if key == "images" and isinstance(value, list):
                 value = value[0]
+                if _empty(value):
+                    continue
             src, alt = value, None
             if isinstance(value, Mapping):
                 src = next((value[k] for k in _IMAGE_SRC_KEYS if not _empty(value.get(k))), None)

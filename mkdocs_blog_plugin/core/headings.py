@@ -3,9 +3,9 @@
 Python-Markdown (and so MkDocs) makes a level-1 heading of a line that starts with exactly one
 ``#`` (``# Title``, ``#Title``), and of a line of text over a line of ``=`` (a setext heading).
 As MkDocs, only a heading that is the first block gives the title; blank lines and HTML
-comments before it are passed over. The source found here is rendered
-alone, with the site's Markdown, to get the text a reader sees (see
-``structure/titles.py``); :func:`plain_heading_text` is the fallback without a renderer.
+comments before it are passed over (MkDocs would take none then: a comment is a block). The
+source found here is rendered alone, with the site's Markdown, to get the text a reader sees
+(see ``structure/titles.py``); :func:`plain_heading_text` is the fallback without a renderer.
 """
 
 from __future__ import annotations

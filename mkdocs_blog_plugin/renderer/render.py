@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -34,20 +35,27 @@ _PREAMBLE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _H1 = re.compile(r"<h1[\s>].*?</h1>", re.DOTALL | re.IGNORECASE)
-_ANY_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]*>")
 
 
-def header_place(html: str) -> tuple[int, bool]:
-    """Where a post's header goes in its content, and whether the post has an ``<h1>`` of its
-    own: right after that heading when the content opens with it, else after what comes
-    before any text. A post whose ``<h1>`` comes later has its title there: the header adds no
-    second one (as Material adds none to a page that has an ``<h1>``)."""
+def header_place(html: str, title: str | None = None) -> tuple[int, bool]:
+    """Where a post's header goes in its content, and whether the post shows its title itself:
+    right after its ``<h1>`` when the content opens with one, else after what comes before any
+    text. An ``<h1>`` further down that reads as the post's ``title`` is its title too (the
+    header adds no second one); any other is a section of the text, and the title is shown."""
     start = _PREAMBLE.match(html)
     end = start.end() if start is not None else 0
     heading = _H1.match(html, end)
     if heading is not None:
         return heading.end(), True
-    return end, _ANY_H1.search(html, end) is not None
+    if title is not None and "<h1" in html.lower():
+        wanted = _words(title)
+        return end, any(_words(_TAGS.sub("", m.group(0))) == wanted for m in _H1.finditer(html))
+    return end, False
+
+
+def _words(text: str) -> str:
+    return " ".join(html_module.unescape(text).replace("¶", "").split()).casefold()
 
 
 class Renderer:
@@ -106,7 +114,7 @@ class Renderer:
         for entry in entries:
             page = entry.file.page
             if page is not None and page.content is not None:
-                show_title = not header_place(page.content)[1]
+                show_title = not header_place(page.content, entry.post.title)[1]
                 try:
                     header = self._header(entry, page, show_title=show_title)
                 except Exception:
@@ -117,7 +125,7 @@ class Renderer:
 
     def post_page(self, html: str, entry: PostEntry, page: Page) -> str:
         """The post's content with its header (date, category, tags) above the text."""
-        place, has_title = header_place(html)
+        place, has_title = header_place(html, entry.post.title)
         show_title = not has_title
         ready = self._headers.pop(entry.file.src_uri, None)
         if ready is not None and ready[0] == show_title:

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import imagesize
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 
 from mkdocs_blog_plugin.core.post import Post
 
@@ -36,6 +36,21 @@ class HeroImage:
     height: int | None = None
 
 
+def local_target(post: Post) -> str | None:
+    """The ``src_uri`` a post's local hero image points to (``../`` when outside
+    ``docs_dir``), or ``None`` for no image or an http(s) one."""
+    image = post.image
+    if image is None:
+        return None
+    parts = urlsplit(image.src)
+    if parts.scheme:
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        return posixpath.normpath(path.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(post.path), path))
+
+
 def resolve_image(post: Post, files: Files) -> HeroImage | None:
     """The post's hero image, or ``None`` (with a warning when it cannot be found)."""
     image = post.image
@@ -45,12 +60,15 @@ def resolve_image(post: Post, files: Files) -> HeroImage | None:
     parts = urlsplit(image.src)
     if parts.scheme:  # http(s): checked when the front matter was read
         return HeroImage(url=image.src, absolute=True, alt=alt)
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        target = posixpath.normpath(path.lstrip("/"))
-    else:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(post.path), path))
+    target = local_target(post)
+    assert target is not None
     file = files.get_file_from_path(target) if not target.startswith("../") else None
+    if file is not None and file.inclusion is InclusionLevel.EXCLUDED:
+        log.warning(
+            f"{post.path}: image {image.src!r} is not published (it belongs to a draft, or is "
+            "excluded from the site); no image is shown."
+        )
+        return None
     if file is None or file.is_documentation_page():
         where = "outside docs_dir" if target.startswith("..") else "not found in docs_dir"
         log.warning(
@@ -64,7 +82,9 @@ def resolve_image(post: Post, files: Files) -> HeroImage | None:
             width, height = imagesize.get(file.abs_src_path)
     known = width is not None and height is not None and width > 0 and height > 0
     return HeroImage(
-        url=file.url + (f"#{parts.fragment}" if parts.fragment else ""),
+        url=file.url
+        + (f"?{parts.query}" if parts.query else "")
+        + (f"#{parts.fragment}" if parts.fragment else ""),
         absolute=False,
         alt=alt,
         width=width if known else None,

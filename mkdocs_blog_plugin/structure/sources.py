@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_blog_plugin.core.meta_files import META_FILE, folder_meta, merge
 from mkdocs_blog_plugin.core.post import FrontMatterError, ReadOptions, split_front_matter
 from mkdocs_blog_plugin.core.visibility import DRAFTS_FOLDER, not_public
+from mkdocs_blog_plugin.structure.pages import SourcePage
 
 log = get_plugin_logger(__name__)
 
@@ -40,6 +41,14 @@ RAW_SOURCE_SUFFIXES = frozenset(
 )
 """Post sources of other generators (Astro, Hugo, Jekyll) that MkDocs does not read as pages
 (``.mdx`` only when it is not read as a post)."""
+_FRONT_MATTER_BYTES = 8192
+"""How much of a file is read to find its front matter."""
+_MEDIA_AND_DATA = """
+png jpg jpeg gif webp avif svg ico bmp tif tiff heic mp4 webm mov m4v mp3 ogg wav flac pdf zip
+gz tgz bz2 xz 7z woff woff2 ttf otf eot css js map json yml yaml toml csv tsv xml
+"""
+_NOT_POSTS = frozenset(f".{suffix}" for suffix in _MEDIA_AND_DATA.split())
+"""Media and data files: never posts, and not read for front matter."""
 _HUGO_SECTION_PAGE = "_index.md"
 """Hugo's page of a section (a list page, not a post)."""
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mkdown"})
@@ -146,6 +155,7 @@ def check_blog_page(
     *,
     show_drafts: bool,
     meta_files: Mapping[str, Mapping[str, Any]],
+    config: MkDocsConfig,
 ) -> bool:
     """Hide one of the blog's own pages when its front matter says it is not public, or
     cannot be read. Returns whether it stays public."""
@@ -153,7 +163,8 @@ def check_blog_page(
         hide(file, show_drafts=show_drafts)
         return False
     try:
-        meta, _ = split_front_matter(file.src_uri, file.content_string)
+        text = file.content_string
+        meta, body = split_front_matter(file.src_uri, text)
     except (FrontMatterError, UnicodeDecodeError) as error:
         file.inclusion = InclusionLevel.EXCLUDED
         log.warning(
@@ -161,6 +172,8 @@ def check_blog_page(
             "takes its place."
         )
         return False
+    if text.lstrip("\ufeff").startswith(("+++", "{")) and meta:
+        SourcePage(file, config, meta, body)  # Becomes file.page: MkDocs reads only YAML.
     meta = merge(folder_meta(file.src_uri, meta_files), meta)
     visibility = not_public(file.src_uri, meta, now=options.now, timezone=options.timezone)
     for problem in visibility.problems:
@@ -210,17 +223,24 @@ def withhold_raw_sources(others: Iterable[File], options: ReadOptions) -> None:
 
 
 def _opens_with_front_matter(file: File) -> bool:
-    """Whether the file's first line, past a byte-order mark, is a ``---`` or ``+++`` fence."""
+    """Whether the file opens with front matter: a ``---`` or ``+++`` line (past a byte-order
+    mark, trailing spaces allowed) closed by the same fence (or YAML's ``...``) further down.
+    Images and other media are not read; nor are data files, where ``---`` starts a YAML
+    document."""
+    if posixpath.splitext(file.src_uri)[1].lower() in _NOT_POSTS:
+        return False
     try:
         if file.abs_src_path is not None:
             with open(file.abs_src_path, "rb") as handle:
-                start = handle.read(64)
+                start = handle.read(_FRONT_MATTER_BYTES)
         else:
-            start = file.content_bytes[:64]
+            start = file.content_bytes[:_FRONT_MATTER_BYTES]
     except OSError:
         return False
-    first = start.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b" \t\r")
-    return first in (b"---", b"+++")
+    lines = [line.rstrip(b" \t\r") for line in start.removeprefix(b"\xef\xbb\xbf").split(b"\n")]
+    fence = lines[0]
+    closing = {fence, b"..."} if fence == b"---" else {fence}
+    return fence in (b"---", b"+++") and any(line in closing for line in lines[1:])
 
 
 def withhold_resources(
@@ -230,17 +250,26 @@ def withhold_resources(
     *,
     blog_dir: str,
     show_drafts: bool,
+    hidden_folders: Iterable[str] = (),
+    hidden_images: Iterable[str] = (),
 ) -> None:
-    """Withhold the images and attachments of unpublished folder posts and of ``_drafts/``
-    folders, and of their subfolders, up to the nearest folder that holds a published page
-    (whose own files they may be)."""
+    """Withhold the images and attachments of unpublished folder posts, of ``_drafts/`` folders
+    and of ``hidden_folders`` (those a ``.meta.yml`` makes drafts), with their subfolders, up to
+    the nearest folder that holds a published page (whose own files they may be); and the hero
+    images of drafts (``hidden_images``, the ones no published post shows)."""
     hidden_dirs = {
         posixpath.dirname(file.src_uri) for file in hidden_posts if file.name == "index"
-    } - {blog_dir}
+    } | set(hidden_folders)
+    hidden_dirs.discard(blog_dir)
+    images = set(hidden_images)
     published_dirs = {posixpath.dirname(page.src_uri) for page in published_pages}
     withheld: list[str] = []
     for file in others:
         if file.inclusion is InclusionLevel.EXCLUDED:
+            continue
+        if file.src_uri in images:  # a draft's hero image that no published post shows
+            hide(file, show_drafts=show_drafts)
+            withheld.append(file.src_uri)
             continue
         folder = posixpath.dirname(file.src_uri)
         while folder and folder != blog_dir and folder not in published_dirs:
@@ -254,6 +283,24 @@ def withhold_resources(
             f"Not published with the drafts they belong to: {len(withheld)} file(s) "
             f"({', '.join(withheld[:10])}{' and more' if len(withheld) > 10 else ''})."
         )
+
+
+def hidden_folders(
+    meta_files: Mapping[str, Mapping[str, Any]], options: ReadOptions, blog_dir: str
+) -> list[str]:
+    """The folders under ``blog_dir`` whose ``.meta.yml`` makes the pages in them drafts."""
+    return [
+        folder
+        for folder in meta_files
+        if (folder + "/").startswith(blog_dir + "/")
+        and not_public(
+            f"{folder}/x.md",
+            folder_meta(f"{folder}/x.md", meta_files),
+            now=options.now,
+            timezone=options.timezone,
+        ).hidden_by
+        is not None
+    ]
 
 
 def read_meta_files(files: Files, config: MkDocsConfig) -> dict[str, dict[str, Any]]:
