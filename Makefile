@@ -3,17 +3,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The suite again beside ProperDocs alone: no MkDocs, so no Material (it requires MkDocs).
+PD_VENV := .venv-properdocs
+PD_BIN := $(PD_VENV)/bin
+PD_STAMP := $(PD_VENV)/.installed
+NO_MKDOCS := import importlib.util, sys; sys.exit('MkDocs is installed in $(PD_VENV): something pulled it in beside ProperDocs' if importlib.util.find_spec('mkdocs') else 0)
 N ?= 200 1000 3000
 # Material prints a long notice about MkDocs 2 on every build; the plugin pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: example test lint typecheck pytest docs wheel-check browser bench bench-smoke serve-example clean
+.PHONY: example test lint typecheck pytest pytest-properdocs docs wheel-check browser bench bench-smoke serve-example clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
 	$(BIN)/python -m pip install --quiet -e ".[material]" --group dev
 	touch $(STAMP)
+
+$(PD_STAMP): pyproject.toml
+	test -x $(PD_BIN)/python || $(PYTHON) -m venv $(PD_VENV)
+	echo '*' > $(PD_VENV)/.gitignore
+	$(PD_BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(PD_BIN)/python -m pip install --quiet -e ".[properdocs]" --group test-properdocs
+	touch $(PD_STAMP)
 
 example: $(STAMP)
 	cd example-site && ../$(BIN)/mkdocs build --strict
@@ -37,10 +49,18 @@ typecheck: $(STAMP)
 pytest: $(STAMP) browser
 	$(BIN)/pytest
 
+# Checked on every run, not only at install: a later `pip install` may have pulled MkDocs in.
+pytest-properdocs: $(PD_STAMP) browser
+	$(PD_BIN)/python -m pip check
+	$(PD_BIN)/python -c "$(NO_MKDOCS)"
+	$(PD_BIN)/python -c "import mkdocs_blog_plugin.plugin"
+	$(PD_BIN)/pytest
+
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml
 
 wheel-check: $(STAMP)
+	$(BIN)/python -m pip check
 	$(BIN)/python tests/check_wheel.py
 
 bench-smoke: $(STAMP)
@@ -50,7 +70,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(foreach n,$(N),--posts $(n))
 
 # pytest last, so its summary closes the output CI reads.
-test: lint typecheck docs example wheel-check bench-smoke pytest
+test: lint typecheck docs example wheel-check bench-smoke pytest-properdocs pytest
 
 clean:
-	rm -rf $(VENV) site example-site/site docs/site dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(PD_VENV) site example-site/site docs/site dist build .pytest_cache .mypy_cache .ruff_cache
