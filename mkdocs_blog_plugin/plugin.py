@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
+import tempfile
+import weakref
 from typing import Any, Literal
 
 import jinja2
@@ -16,12 +19,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_blog_plugin.ads import AdsFeature
+from mkdocs_blog_plugin.ads.head import instant_navigation
 from mkdocs_blog_plugin.config import BlogConfig
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
 from mkdocs_blog_plugin.structure.feed import Feed
 from mkdocs_blog_plugin.structure.nav import apply_nav_titles, warn_of_hidden_posts_in_nav
+from mkdocs_blog_plugin.structure.other_plugins import (
+    keep_listings_out_of_search,
+    warn_of_redirects_over_blog,
+    without_stylesheet,
+)
 from mkdocs_blog_plugin.structure.pages import ListingPage
 from mkdocs_blog_plugin.structure.stale import remove_stale_pages
 
@@ -30,8 +39,11 @@ log = get_plugin_logger(__name__)
 TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 BLOG_CSS = "assets/frontmatter-blog/blog.css"
 _NOINDEX = '<meta name="robots" content="noindex">'
-# MkDocs' own unstyled marker on a page that `build` leaves out; a draft post has our banner.
-_MKDOCS_DRAFT_MARKER = re.compile(r'<div class="mkdocs-draft-marker"[^>]*>DRAFT</div>')
+# MkDocs' (or ProperDocs') own unstyled marker on a page that `build` leaves out; a draft post
+# has our banner.
+_MKDOCS_DRAFT_MARKER = re.compile(
+    r'<div class="(?:mkdocs|properdocs)-draft-marker"[^>]*>DRAFT</div>'
+)
 
 
 class BlogPlugin(BasePlugin[BlogConfig]):
@@ -47,6 +59,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.renderer: Renderer | None = None
         self.ads: AdsFeature | None = None
         self.feed: Feed | None = None
+        self._scratch: weakref.finalize[Any, Any] | None = None
+        self._css_on_every_page = True
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -58,29 +72,40 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.renderer = None
         self.ads = None
         self.feed = None
+        self._remove_scratch()
         if not self.config.enabled:
             return
         # Last in the search path: the theme and the user's custom_dir override our templates.
         # Our CSS lives there too, so MkDocs copies it like any theme asset.
         config.theme.dirs.append(TEMPLATES_DIR)
+        # Only the blog's pages link the stylesheet (see on_post_page), unless the user lists it
+        # in extra_css, or Material's instant navigation swaps pages in without their <head>
+        # links being loaded up front. First in extra_css: the user's stylesheets come after it,
+        # and win at equal specificity.
+        self._css_on_every_page = BLOG_CSS in config.extra_css or instant_navigation(config)
         if BLOG_CSS not in config.extra_css:
-            config.extra_css.append(BLOG_CSS)
+            config.extra_css.insert(0, BLOG_CSS)
         self.ads = AdsFeature(
             self.config.ads, serving=self.serving, render=self._render, reads=self._reads
         )
         self.ads.on_config(config)
 
-    # Late, so that pages other plugins generate in on_files (gen-files, ...) can be posts.
-    @event_priority(-50)
+    # Late, so that pages other plugins generate in on_files (gen-files, ...) can be posts, and
+    # after mkdocs-static-i18n (-100), which makes every file anew from docs_dir: the blog is
+    # read from the files of the language being built, and its generated pages are left alone.
+    @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        if self.ads is not None:
+            self.ads.on_files(files)
         self.blog = collect_blog(
             files,
             config=config,
             options=self.config,
             serving=self.serving,
             now=dt.datetime.now(dt.timezone.utc),
+            scratch=self._new_scratch(),
         )
         # Ad slots are rendered while Markdown converts, before on_env hands out the build's
         # environment. get_env() builds the same one: theme, custom_dir, filters, translations.
@@ -92,7 +117,27 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         )
         feed = Feed(self.blog, config, self.config)
         self.feed = feed if feed.active else None
+        if self.feed is None and self.dirty:
+            feed.remove_stale(config.site_dir, files)
+        warn_of_redirects_over_blog(config, self.blog)
         return files
+
+    def _new_scratch(self) -> str:
+        """An empty folder for this build's generated pages' source files (see
+        ``structure.blog._PageMaker``), removed when the next build starts, at shutdown, or
+        when Python exits."""
+        self._remove_scratch()
+        path = tempfile.mkdtemp(prefix="frontmatter-blog-")
+        self._scratch = weakref.finalize(self, shutil.rmtree, path, ignore_errors=True)
+        return path
+
+    def _remove_scratch(self) -> None:
+        if self._scratch is not None:
+            self._scratch()  # Runs once; later calls do nothing.
+            self._scratch = None
+
+    def on_shutdown(self) -> None:
+        self._remove_scratch()
 
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
@@ -130,6 +175,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     ) -> jinja2.Environment | None:
         if self.blog is None or self.renderer is None:
             return None
+        keep_listings_out_of_search(config)
         if self.dirty:
             remove_stale_pages(files, config.site_dir, self.config.blog_dir, serving=self.serving)
         else:
@@ -169,11 +215,21 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             output = output.replace("</head>", "\n".join([*head, "</head>"]), 1)
         if self.ads is not None:
             output = self.ads.on_post_page(output, page)
+        if not self._css_on_every_page and entry is None and uri not in self.blog.listings:
+            output = without_stylesheet(output, BLOG_CSS)
         if isinstance(page, ListingPage):
             # Written out next. MkDocs keeps every page's HTML until the build ends, and a
             # listing only repeats its posts: free it (most of the plugin's memory cost).
             page.content = ""
         return output
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # The theme's 404.html and other static pages show no post and no listing.
+        if self.blog is None or self._css_on_every_page or not template_name.endswith(".html"):
+            return None
+        return without_stylesheet(output_content, BLOG_CSS)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.feed is not None:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_blog_plugin.ads.head import head_html, insert_into_head, instant_navigation
@@ -30,6 +30,9 @@ SLOT_TEMPLATE_PATH = f"frontmatter-blog/{SLOT_TEMPLATE}"
 """A file at this path in ``theme.custom_dir`` overrides the shipped slot template."""
 STYLESHEET = "assets/frontmatter-blog/ads.css"
 """Shipped stylesheet, copied from ``templates/`` by the theme."""
+_SHIPPED_STYLESHEET = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "templates", *STYLESHEET.split("/")
+)
 
 SNIPPET_MARKER = "<!-- frontmatter-blog:ad-snippet -->"
 """Stands for ``ads.snippet`` in ``page.content``; ``on_post_page`` puts the snippet there, so
@@ -133,6 +136,16 @@ class AdsFeature:
                     config.site_url,
                     path,
                 )
+
+    def on_files(self, files: Files) -> None:
+        """Leave the shipped stylesheet out of ``site_dir`` when no page can have a slot: the
+        theme copies every file of the plugin's templates folder."""
+        if self._has_markup:
+            return
+        stylesheet = files.get_file_from_path(STYLESHEET)
+        # The shipped one only: a file of the user's own at that path (docs_dir) stays.
+        if stylesheet is not None and stylesheet.abs_src_path == _SHIPPED_STYLESHEET:
+            files.remove(stylesheet)
 
     def begin_page(self, page: Page, *, wants_ads: bool) -> None:
         """Arm slot insertion for ``page``, rendered next, when it should get ads."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -26,11 +27,12 @@ from mkdocs_blog_plugin.core.post import (
     read_post,
 )
 from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, paginate
-from mkdocs_blog_plugin.structure.images import HeroImage, resolve_image
+from mkdocs_blog_plugin.structure.images import HeroImage, local_target, resolve_image
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
 from mkdocs_blog_plugin.structure.sources import (
     MdxFile,
     check_blog_page,
+    hidden_folders,
     hide,
     read_mdx_as_pages,
     read_meta_files,
@@ -112,8 +114,12 @@ def collect_blog(
     options: BlogConfig,
     serving: bool,
     now: dt.datetime,
+    scratch: str | None = None,
 ) -> Blog:
-    """Read every post under ``blog_dir`` once and add the generated pages to ``files``."""
+    """Read every post under ``blog_dir`` once and add the generated pages to ``files``.
+
+    ``scratch``: an empty folder of this build where each generated page gets an empty source
+    file (see :class:`_PageMaker`)."""
     prefix = options.blog_dir + "/"
     # Pages the user wrote in these folders add intro text to generated listings.
     reserved = tuple(
@@ -136,12 +142,16 @@ def collect_blog(
     published_pages = [
         file
         for file in sources.pages
-        if check_blog_page(file, read_options, show_drafts=show_drafts, meta_files=meta_files)
+        if check_blog_page(
+            file, read_options, show_drafts=show_drafts, meta_files=meta_files, config=config
+        )
     ]
 
     entries: list[PostEntry] = []
-    hidden: list[File] = []
-    for file in _one_post_per_url(sources.posts):
+    kept, hidden = _one_post_per_url(sources.posts)
+    hidden_images: set[str] = set()
+    published_images: set[str] = set()
+    for file in kept:
         parsed = _read(file, read_options, folder_meta(file.src_uri, meta_files))
         if parsed is None:
             hidden.append(file)
@@ -149,6 +159,9 @@ def collect_blog(
         post = parsed.post
         if file.inclusion is InclusionLevel.DRAFT and not post.draft:
             post = replace(post, hidden_by="draft_docs in mkdocs.yml")
+        target = local_target(post)
+        if target is not None:
+            (hidden_images if post.draft else published_images).add(target)
         if post.draft:
             hidden.append(file)
             # DRAFT pages are left out of `build`; under `serve` they are shown, unless
@@ -168,6 +181,8 @@ def collect_blog(
         published_pages,
         blog_dir=options.blog_dir,
         show_drafts=show_drafts,
+        hidden_folders=hidden_folders(meta_files, read_options, options.blog_dir),
+        hidden_images=hidden_images - published_images,
     )
 
     entries.sort(key=lambda entry: entry.post.sort_key)
@@ -184,7 +199,7 @@ def collect_blog(
     for warning in tag_warnings + category_warnings:
         log.warning(warning)
 
-    pages = _PageMaker(files, config, options)
+    pages = _PageMaker(files, config, options, scratch=scratch)
     listings: dict[str, Listing] = {}
     index = pages.listing(
         ListingKind.INDEX, options.blog_title, options.blog_dir, posts=posts, into=listings
@@ -247,19 +262,22 @@ def collect_blog(
     )
 
 
-def _one_post_per_url(posts: list[File]) -> list[File]:
-    """Posts with a URL of their own: ``blog/a.md`` and ``blog/a/index.md`` would both be at
-    ``blog/a/``, one page overwriting the other. The first by path is kept, loudly."""
+def _one_post_per_url(posts: list[File]) -> tuple[list[File], list[File]]:
+    """Posts with a URL of their own, and the others: ``blog/a.md`` and ``blog/a/index.md``
+    would both be at ``blog/a/``, one page overwriting the other. The first by path is kept,
+    loudly; the other is not published, nor are the files of its folder."""
     by_dest: dict[str, File] = {}
+    lost: list[File] = []
     for file in sorted(posts, key=lambda file: file.src_uri):
         kept = by_dest.setdefault(file.dest_uri, file)
         if kept is not file:
             file.inclusion = InclusionLevel.EXCLUDED
+            lost.append(file)
             log.warning(
                 f"{file.src_uri} and {kept.src_uri} would both be at {file.url}: "
                 f"{file.src_uri} is not published. Rename or move one of them."
             )
-    return [file for file in posts if by_dest.get(file.dest_uri) is file]
+    return [file for file in posts if by_dest.get(file.dest_uri) is file], lost
 
 
 def _read_authors(config: MkDocsConfig, options: BlogConfig) -> dict[str, Author]:
@@ -296,12 +314,18 @@ def _read(file: File, options: ReadOptions, defaults: dict[str, Any]) -> ParsedP
         log.warning(f"{file.src_uri}: not UTF-8 text ({error}). The post is not published.")
         return None
     if isinstance(file, MdxFile):
-        parsed.body, components = mdx_to_markdown(parsed.body)
-        if components and not parsed.post.draft:
-            names = ", ".join(f"<{name}>" for name in components)
+        mdx = mdx_to_markdown(parsed.body)
+        parsed.body = mdx.markdown
+        left = [f"<{name}>" for name in mdx.components] + mdx.expressions[:5]
+        if left and not parsed.post.draft:
             parsed.problems.append(
-                f"{file.src_uri}: JSX components are not rendered here, and show as unknown HTML: "
-                f"{names}. Replace them with Markdown or HTML."
+                f"{file.src_uri}: MDX that is not rendered here, and shows as unknown HTML or as "
+                f"text: {', '.join(left)}. Replace it with Markdown or HTML."
+            )
+        for line in mdx.unclosed:
+            parsed.problems.append(
+                f"{file.src_uri}: the import/export block at line {line} of the text does not "
+                "close its brackets before the blank line that ends it: kept as text."
             )
     for problem in parsed.problems:
         log.warning(problem)
@@ -315,12 +339,28 @@ def _read(file: File, options: ReadOptions, defaults: dict[str, Any]) -> ParsedP
 
 
 class _PageMaker:
-    """Creates listing pages, or attaches a listing to the page the user wrote there."""
+    """Creates listing pages, or attaches a listing to the page the user wrote there.
 
-    def __init__(self, files: Files, config: MkDocsConfig, options: BlogConfig) -> None:
+    A generated page's content is in memory, which MkDocs reads; it also gets an empty source
+    file of its own in ``scratch`` (``3-index.md``), as Material's blog gives its generated
+    pages one. Many plugins read ``page.file.abs_src_path`` of every page they see, for dates from
+    git or the file system (mkdocs-rss-plugin, git-revision-date plugins), and fail on ``None``;
+    a file outside the repository and ``docs_dir`` has no git history and says nothing.
+    """
+
+    def __init__(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        options: BlogConfig,
+        *,
+        scratch: str | None = None,
+    ) -> None:
         self.files = files
         self.config = config
         self.options = options
+        self.scratch = scratch
+        self.made = 0
         self.by_dest = {
             file.dest_uri: file
             for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
@@ -381,6 +421,15 @@ class _PageMaker:
             if existing.inclusion in _DEFAULT_INCLUSION and not self.options.taxonomy_in_nav:
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             return existing, False
+        if self.scratch is not None:
+            # One folder, no tree of them: a large blog has thousands of listing pages.
+            self.made += 1
+            path = os.path.join(self.scratch, f"{self.made}-{posixpath.basename(src_uri)}")
+            with open(path, "x", encoding="utf-8"):
+                pass
+            # Kept with the in-memory content, which MkDocs reads first: the page is still
+            # "modified" for `serve --dirty` (File.is_modified), and the file is never read.
+            generated.abs_src_path = path
         # Becomes generated.page.
         ListingPage(generated, self.config, title, number=number, named_by=named_by)
         hidden = self.files.get_file_from_path(src_uri)

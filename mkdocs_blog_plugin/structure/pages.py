@@ -46,9 +46,19 @@ class PostPage(Page):
         self.markdown = body
         meta: dict[str, Any] = dict(self.post.meta)
         meta["title"] = _text(self.post.title)
+        if "tags" in meta and not _is_list_of_names(meta["tags"]):
+            # `tags: a, b` or `tags: one`, as other generators write them: other plugins that
+            # read page.meta's tags (Material's tags plugin) expect a list, and fail the build.
+            meta["tags"] = list(self.post.tags)
         if self.post.description:
             meta["description"] = _text(self.post.description)
         self.meta = meta
+
+
+def _is_list_of_names(value: object) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(item, (str, int, float)) and not isinstance(item, bool) for item in value
+    )
 
 
 class ListingPage(Page):
@@ -104,3 +114,22 @@ class ListingPage(Page):
         self.toc = get_toc([])
         self.present_anchor_ids = set()
         self.links_to_anchors = {}
+
+
+class SourcePage(Page):
+    """One of the blog's own pages (``blog/index.md``, Hugo's ``_index.md``...) whose front
+    matter is TOML or JSON: MkDocs reads only YAML and would show it as text."""
+
+    def __init__(self, file: File, config: MkDocsConfig, meta: dict[str, Any], body: str) -> None:
+        super().__init__(None, file, config)
+        self._source: tuple[dict[str, Any], str] | None = (meta, body)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        read, self._source = self._source, None
+        if source is not None:  # Another plugin supplies the source.
+            self.markdown, self.meta = mkdocs_meta.get_data(source)
+        elif read is None:  # Read a second time.
+            super().read_source(config)
+        else:
+            self.meta, self.markdown = read  # as MkDocs gives a page its YAML front matter
