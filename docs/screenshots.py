@@ -23,16 +23,11 @@ A PNG larger than ``MAX_BYTES`` is taken again with a smaller viewport.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,18 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "example-site"
 IMAGES = ROOT / "docs" / "pages" / "images"
 
-# The same browser and flags as the browser tests (tests/browser.py).
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--font-render-hinting=none",
-]
+# The same browser, flags and loopback server as the browser tests.
+sys.path.insert(0, str(ROOT))
+from tests.browser import CHROMIUM, serve  # noqa: E402
+from tests.browser import CHROMIUM_ARGS as _TEST_ARGS  # noqa: E402
+
+CHROMIUM_ARGS = [*_TEST_ARGS, "--font-render-hinting=none"]
 
 # Theme options beyond `name`: no web fonts or highlight.js from CDNs (the build must not need
 # the internet, and screenshots must not depend on it).
@@ -91,26 +80,6 @@ STILL_CSS = """
   scroll-behavior: auto !important;
 }
 """
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def available_themes() -> list[str]:
