@@ -7,12 +7,17 @@ STAMP := $(VENV)/.installed
 PD_VENV := .venv-properdocs
 PD_BIN := $(PD_VENV)/bin
 PD_STAMP := $(PD_VENV)/.installed
+# MaterialX (mkdocs-materialx) ships Material's own `material` package: it gets a venv of its own.
+MX_VENV := .venv-materialx
+MX_BIN := $(MX_VENV)/bin
+MX_STAMP := $(MX_VENV)/.installed
+MX_THEMES := from mkdocs.utils import get_theme_names as names; import sys; sys.exit(0 if 'materialx' in names() and 'material' not in names() else 'theme materialx missing, or material beside it, in $(MX_VENV)')
 NO_MKDOCS := import importlib.util, sys; sys.exit('MkDocs is installed in $(PD_VENV): something pulled it in beside ProperDocs' if importlib.util.find_spec('mkdocs') else 0)
 N ?= 200 1000 3000
 # Material prints a long notice about MkDocs 2 on every build; the plugin pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: example test lint typecheck pytest pytest-properdocs docs wheel-check browser bench bench-smoke serve-example clean
+.PHONY: example test lint typecheck pytest pytest-properdocs pytest-materialx docs wheel-check browser bench bench-smoke serve-example clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +31,13 @@ $(PD_STAMP): pyproject.toml
 	$(PD_BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
 	$(PD_BIN)/python -m pip install --quiet -e ".[properdocs]" --group test-properdocs
 	touch $(PD_STAMP)
+
+$(MX_STAMP): pyproject.toml
+	test -x $(MX_BIN)/python || $(PYTHON) -m venv $(MX_VENV)
+	echo '*' > $(MX_VENV)/.gitignore
+	$(MX_BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(MX_BIN)/python -m pip install --quiet -e ".[materialx]" --group test
+	touch $(MX_STAMP)
 
 example: $(STAMP)
 	cd example-site && ../$(BIN)/mkdocs build --strict
@@ -56,6 +68,12 @@ pytest-properdocs: $(PD_STAMP) browser
 	$(PD_BIN)/python -c "import mkdocs_blog_plugin.plugin"
 	$(PD_BIN)/pytest
 
+# The MaterialX theme: everything Material gets (tests/test_materialx.py skips elsewhere).
+pytest-materialx: $(MX_STAMP) browser
+	$(MX_BIN)/python -m pip check
+	$(MX_BIN)/python -c "$(MX_THEMES)"
+	$(MX_BIN)/pytest -p no:cacheprovider tests/test_materialx.py
+
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml
 
@@ -70,7 +88,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(foreach n,$(N),--posts $(n))
 
 # pytest last, so its summary closes the output CI reads.
-test: lint typecheck docs example wheel-check bench-smoke pytest-properdocs pytest
+test: lint typecheck docs example wheel-check bench-smoke pytest-properdocs pytest-materialx pytest
 
 clean:
-	rm -rf $(VENV) $(PD_VENV) site example-site/site docs/site dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(PD_VENV) $(MX_VENV) site example-site/site docs/site dist build .pytest_cache .mypy_cache .ruff_cache

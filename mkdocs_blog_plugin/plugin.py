@@ -79,9 +79,9 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         # Our CSS lives there too, so MkDocs copies it like any theme asset.
         config.theme.dirs.append(TEMPLATES_DIR)
         # Only the blog's pages link the stylesheet (see on_post_page), unless the user lists it
-        # in extra_css, or Material's instant navigation swaps pages in without their <head>
-        # links being loaded up front. First in extra_css: the user's stylesheets come after it,
-        # and win at equal specificity.
+        # in extra_css, or the instant navigation of Material (or MaterialX: ads.head's
+        # instant_navigation) swaps pages in without their <head> links being loaded up front.
+        # First in extra_css: the user's stylesheets come after it, and win at equal specificity.
         self._css_on_every_page = BLOG_CSS in config.extra_css or instant_navigation(config)
         if BLOG_CSS not in config.extra_css:
             config.extra_css.insert(0, BLOG_CSS)

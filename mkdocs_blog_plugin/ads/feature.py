@@ -17,7 +17,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_blog_plugin.ads.head import head_html, insert_into_head, instant_navigation
+from mkdocs_blog_plugin.ads.head import (
+    head_html,
+    insert_into_head,
+    instant_navigation,
+    is_material,
+)
 from mkdocs_blog_plugin.ads.treeprocessor import AdSlotExtension, SlotRequest
 from mkdocs_blog_plugin.ads_config import AdsConfig
 from mkdocs_blog_plugin.core.ads import PlacementRules
@@ -99,8 +104,8 @@ class AdsFeature:
         self._warned_no_markup = False
         self._head: dict[bool, str] = {True: "", False: ""}
         self.instant = False
-        """Material's instant navigation is on: every page gets ``ads.head`` and the boot
-        script (see :mod:`mkdocs_blog_plugin.ads.head`)."""
+        """Material's (or MaterialX's) instant navigation is on: every page gets ``ads.head``
+        and the boot script (see :mod:`mkdocs_blog_plugin.ads.head`)."""
 
     # -- events -------------------------------------------------------------------------------
 
@@ -259,10 +264,11 @@ class AdsFeature:
     def _check_consent(self, config: MkDocsConfig) -> None:
         consent = config.extra.get("consent")
         cookies = consent.get("cookies") if isinstance(consent, dict) else None
-        if config.theme.name != "material" or not isinstance(cookies, dict) or "ads" not in cookies:
+        if not is_material(config) or not isinstance(cookies, dict) or "ads" not in cookies:
             raise PluginError(
                 "ads.consent: true waits for the reader to accept the 'ads' cookie of Material's "
-                "cookie consent, so it needs theme 'material' and extra.consent.cookies.ads "
-                "(e.g. 'ads: Advertising') in mkdocs.yml. With another theme or consent platform, "
-                "set ads.consent: false and put your platform's script in ads.head."
+                "cookie consent, so it needs theme 'material' (or 'materialx') and "
+                "extra.consent.cookies.ads (e.g. 'ads: Advertising') in mkdocs.yml. With another "
+                "theme or consent platform, set ads.consent: false and put your platform's script "
+                "in ads.head."
             )

@@ -28,6 +28,11 @@ PUSHED_ATTRIBUTE = "data-frontmatter-blog-pushed"
 
 INSTANT_FEATURE = "navigation.instant"
 
+MATERIAL_THEMES = frozenset({"material", "materialx"})
+"""Material for MkDocs and MaterialX (``mkdocs-materialx``, a fork of Material that keeps its
+templates and JavaScript): ``navigation.instant`` with ``document$``, and the cookie consent of
+``extra.consent`` with ``__md_get``/``__md_set``."""
+
 # Runs in <head>. With consent on, nothing happens until Material's cookie consent (stored by
 # `__md_set("__consent", …)`, which reloads the page) has `ads: true`: only then is the loader
 # added and each slot's <template> turned into live markup. Each AdSense unit of the preset is
@@ -122,9 +127,15 @@ _BOOT_SCRIPT = """\
 })();"""
 
 
+def is_material(config: MkDocsConfig) -> bool:
+    """Whether the theme is Material or MaterialX (see :data:`MATERIAL_THEMES`)."""
+    return config.theme.name in MATERIAL_THEMES
+
+
 def instant_navigation(config: MkDocsConfig) -> bool:
-    """Whether the site uses Material's instant navigation (``theme.features``)."""
-    if config.theme.name != "material":
+    """Whether the site uses Material's (or MaterialX's) instant navigation
+    (``theme.features``)."""
+    if not is_material(config):
         return False
     features = config.theme.get("features") or []
     return isinstance(features, list) and INSTANT_FEATURE in features

@@ -307,7 +307,7 @@ def read_meta_files(files: Files, config: MkDocsConfig) -> dict[str, dict[str, A
     """The ``.meta.yml`` files of ``docs_dir`` (Material's meta plugin; its ``meta_file``
     option names them), by folder. One that cannot be read hides every page below it."""
     name = META_FILE
-    meta_plugin = config.plugins.get("material/meta")
+    meta_plugin = config.plugins.get(f"{config.theme.name}/meta")  # material/ or materialx/
     if meta_plugin is not None:
         name = str(getattr(meta_plugin.config, "meta_file", META_FILE))
     found: dict[str, dict[str, Any]] = {}
