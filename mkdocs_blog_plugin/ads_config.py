@@ -13,6 +13,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from mkdocs_blog_plugin.core.html import VOID_ELEMENTS as _VOID_ELEMENTS
 from mkdocs_blog_plugin.options import CountOption
 
 _CLIENT_ID = re.compile(r"ca-pub-\d{16}")
@@ -29,25 +30,6 @@ _CSS_LENGTH = re.compile(
 _ADS_TXT_VARIABLE = re.compile(
     r"(?:contact|subdomain|inventorypartnerdomain|ownerdomain|managerdomain)=\S.*",
     re.IGNORECASE,
-)
-
-# Elements that never have an end tag (HTML Living Standard, "void elements").
-_VOID_ELEMENTS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    ]
 )
 
 

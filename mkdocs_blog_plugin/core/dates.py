@@ -237,11 +237,44 @@ def zone(name: str) -> dt.tzinfo:
     return dt.timezone.utc if name.upper() == "UTC" else ZoneInfo(name)
 
 
-def format_date(moment: dt.datetime, pattern: str) -> str:
-    """``strftime`` with ``%-d``/``%-m``/``%-H`` (no leading zero) working on every platform."""
+CLDR_NAMES = ("short", "medium", "long", "full")
+
+
+def format_date(moment: dt.datetime, pattern: str, locale: str = "en") -> str:
+    """A date as ``pattern`` shows it, in ``locale``'s language.
+
+    ``pattern`` is a CLDR name (``long``: ``February 1, 2025``; with Babel, as Material formats
+    dates), a CLDR pattern (``d MMMM y``, ``yyyy/MM/dd``), or a ``strftime`` pattern (it has a
+    ``%``), where ``%-d``/``%-m``/``%-H`` (no leading zero) work on every platform.
+    """
+    if "%" not in pattern:
+        return _cldr(moment, pattern, locale)
     pattern = (
         pattern.replace("%-d", str(moment.day))
         .replace("%-m", str(moment.month))
         .replace("%-H", str(moment.hour))
     )
     return moment.strftime(pattern)
+
+
+def _cldr(moment: dt.datetime, pattern: str, locale: str) -> str:
+    # Babel is imported on first use: its locale data loads in a few milliseconds.
+    from babel.dates import format_date as babel_date
+    from babel.dates import format_datetime as babel_datetime
+
+    tag = locale.replace("-", "_")
+    if pattern in CLDR_NAMES:
+        # The date alone, as Material's blog shows it: a time rarely matters for a post.
+        return babel_date(moment.date(), format=pattern, locale=tag)
+    return babel_datetime(moment, format=pattern, tzinfo=moment.tzinfo, locale=tag)
+
+
+def check_date_format(pattern: str, locale: str = "en") -> str | None:
+    """Why ``pattern`` cannot format dates, or ``None`` when it can."""
+    try:
+        format_date(dt.datetime(2025, 2, 1, 9, 30, tzinfo=dt.timezone.utc), pattern, locale)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        return f"{pattern!r} is not a date format ({error})"
+    except Exception as error:  # Babel raises its own UnknownLocaleError, and others
+        return f"{pattern!r} cannot format dates in {locale!r} ({error})"
+    return None
