@@ -7,7 +7,6 @@ the blog folder ``.`` is the site root.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import string
 import unicodedata
@@ -85,12 +84,14 @@ def format_path(url_format: str, values: Mapping[str, str]) -> str:
         path = url_format.format_map(dict(values))
     except (KeyError, IndexError, ValueError, AttributeError) as error:
         raise UrlFormatError(f"{url_format!r} cannot be filled in: {error}") from error
-    path = path.strip().strip("/")
-    parts = path.split("/")
-    if not path or any(part in ("", ".", "..") for part in parts):
+    # Empty segments collapse, as Material's posixpath.normpath collapses them: a post with no
+    # category under "{date}/{categories}/{slug}" is at "2024/01/31/slug".
+    parts = [part for part in path.strip().split("/") if part]
+    path = "/".join(parts)
+    if not path or any(part in (".", "..") or part != part.strip() for part in parts):
         raise UrlFormatError(f"{path or url_format!r} is not a path in the blog")
     if any(char in path for char in "\\?#%") or any(
         unicodedata.category(char)[0] == "C" or char in "\t\n\r" for char in path
     ):
         raise UrlFormatError(f"{path!r} holds a character a URL path must not: \\ ? # % or control")
-    return posixpath.normpath(path)
+    return path
