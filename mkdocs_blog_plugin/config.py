@@ -6,14 +6,19 @@ Every option has a default, so ``- frontmatter-blog`` alone gives a working blog
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
 from mkdocs_blog_plugin.ads_config import AdsConfig
+from mkdocs_blog_plugin.compat.material import MaterialNames, apply_material
+from mkdocs_blog_plugin.core.dates import check_date_format
 from mkdocs_blog_plugin.core.fields import FIELD_KEYS
 from mkdocs_blog_plugin.core.slugs import is_valid_slug
+from mkdocs_blog_plugin.core.urls import check_url_format
 from mkdocs_blog_plugin.options import CountOption
 
 
@@ -95,6 +100,61 @@ class _PathSegmentOption(c.Type[str]):
         return path
 
 
+class _BlogDirOption(_PathSegmentOption):
+    """``blog`` or ``news/posts``, or ``.``: the whole site is the blog."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, str) and value.strip() in (".", "./"):
+            return "."
+        return super().run_validation(value)
+
+
+class _UrlFormatOption(c.Type[str]):
+    """A URL format such as ``{date}/{slug}``, with only the placeholders it may use."""
+
+    def __init__(self, allowed: tuple[str, ...], default: str | None = None) -> None:
+        super().__init__(str, default=default)
+        self.allowed = allowed
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        problem = check_url_format(text, self.allowed)
+        if problem is not None:
+            raise ValidationError(problem)
+        return text
+
+
+class _DateFormatOption(c.Type[str]):
+    """A CLDR name (``long``), a CLDR pattern (``d MMMM y``) or a ``strftime`` pattern."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        problem = check_date_format(text)
+        if problem is not None:
+            raise ValidationError(problem)
+        return text
+
+
+class _CallableOption(BaseConfigOption[Callable[..., Any] | None]):
+    """A Python function, given in YAML as ``!!python/name:module.function`` (or with
+    ``!!python/object/apply:`` for a factory's result), as Material's options take them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> Callable[..., Any] | None:
+        if value is None or callable(value):
+            return value
+        raise ValidationError(
+            f"expected a Python function such as !!python/name:pymdownx.slugs.uslugify, "
+            f"got {value!r}"
+        )
+
+
 class _FeedFileOption(c.Type[str]):
     """A file name ending in ``.xml``, at the site root."""
 
@@ -130,14 +190,139 @@ class HeroImageConfig(base.Config):
     """In the post's entry on listing pages."""
 
 
-class BlogConfig(base.Config):
-    """Options of the ``frontmatter-blog`` plugin."""
+def pagination_window(pagination_format: str) -> int | None:
+    """How many page numbers either side of the current one ``~N~`` asks for."""
+    text = pagination_format.strip()
+    if len(text) >= 3 and text[0] == text[-1] == "~" and text[1:-1].isdigit():
+        return int(text[1:-1])
+    return None
+
+
+class BlogConfig(MaterialNames):
+    """Options of the ``frontmatter-blog`` plugin.
+
+    Material's blog options are ours too: most with the same name, the others in
+    :class:`~mkdocs_blog_plugin.compat.material.MaterialNames`."""
 
     enabled = c.Type(bool, default=True)
     """Turn the whole plugin off, e.g. with ``!ENV`` in a quick preview."""
-    blog_dir = _PathSegmentOption(default="blog")
+    preset = c.Optional(c.Choice(("material",)))
+    """``material``: Material's blog defaults, so that a blog moved from it keeps every URL:
+    posts in ``{blog}/posts`` at ``{date}/{slug}``, categories at ``category/{slug}``, dates
+    formatted ``long``. Options set in ``mkdocs.yml`` win over the preset."""
+    blog_dir = _BlogDirOption(default="blog")
     """Folder of ``docs_dir`` whose Markdown pages are posts (``x.md``, or ``x/index.md`` with its
-    images), except the blog's own ``index.md`` and the generated pages' folders."""
+    images), except the blog's own ``index.md`` and the generated pages' folders. ``.``: the
+    whole site is the blog, its index the home page."""
+    post_dir = c.Type(str, default="{blog}")
+    """Folder of the posts; ``{blog}`` stands for ``blog_dir``. Other pages in ``blog_dir``
+    are pages. Under ``preset: material``, ``{blog}/posts`` (its images are published without
+    ``posts/`` in their path, as Material does)."""
+    post_url_format = c.Optional(_UrlFormatOption(("date", "slug", "categories", "file")))
+    """Where posts are published, under ``blog_dir``: ``{date}/{slug}`` is
+    ``blog/2024/01/31/my-title/``. ``{date}`` (``post_url_date_format``), ``{slug}`` (the
+    front matter's ``slug``, else from the title), ``{categories}`` (the first
+    ``post_url_max_categories``, as slugs), ``{file}`` (the file's name). Unset: a post keeps
+    its file's URL. Under ``preset: material``: ``{date}/{slug}``."""
+    post_url_date_format = _DateFormatOption(default="yyyy/MM/dd")
+    """How ``{date}`` is written in post URLs: a CLDR pattern (``yyyy/MM/dd``)."""
+    post_url_max_categories = CountOption(default=1, minimum=0)
+    """How many categories ``{categories}`` puts in a post's URL."""
+    post_slugify = _CallableOption()
+    """A function ``(title, separator) -> slug`` for ``{slug}`` (Material's option). Unset:
+    Material's own default under the preset, else the plugin's Unicode-keeping slugs."""
+    post_slugify_separator = c.Type(str, default="-")
+    """What ``post_slugify`` puts between words."""
+    keep_file_urls = c.Type(bool, default=False)
+    """With ``post_url_format``: a small redirect page at each post's file URL
+    (``blog/posts/my-post/``), so links to the old addresses keep working."""
+    slugs = c.Choice(("unicode", "material"), default="unicode")
+    """How slugs are made from titles and category names: ``unicode`` keeps letters of every
+    script and spells out ``C++`` and ``C#``; ``material`` makes them as Material's blog does
+    (``preset: material`` sets it), so category and post URLs stay the same."""
+    post_excerpt = c.Choice(("optional", "required"), default="optional")
+    """``required``: warn about every post without the excerpt separator."""
+    post_excerpt_separator = c.Type(str, default="<!-- more -->")
+    """The line that ends a post's excerpt: listings show the text above it, with a
+    "Continue reading" link. Posts without it show their ``description``."""
+    post_excerpt_max_authors = c.Optional(CountOption(minimum=0))
+    """How many authors a listing entry names; unset: all. ``preset: material``: 1."""
+    post_excerpt_max_categories = c.Optional(CountOption(minimum=0))
+    """How many categories a listing entry names; unset: all. ``preset: material``: 5."""
+    post_readtime = c.Type(bool, default=True)
+    """Show each post's reading time, in the post and in listings."""
+    post_readtime_words_per_minute = CountOption(default=265, minimum=1)
+    """Reading speed for words (Material's 265). Chinese and Japanese text is counted by
+    characters, at ``post_readtime_characters_per_minute``."""
+    post_readtime_characters_per_minute = CountOption(default=500, minimum=1)
+    """Reading speed for Chinese and Japanese characters."""
+    archive = c.Type(bool, default=True)
+    """A page per year (``archive/2024/``) listing its posts, newest first."""
+    archive_title = c.Type(str, default="Archive")
+    """Title of the archive index and of the archive's section."""
+    archive_date_format = _DateFormatOption(default="yyyy")
+    """Title of an archive page: the date in this CLDR pattern (``yyyy``, ``MMMM yyyy``)."""
+    archive_url_date_format = _DateFormatOption(default="yyyy")
+    """How ``{date}`` is written in archive URLs (``yyyy/MM`` for a page per month)."""
+    archive_url_format = _UrlFormatOption(("date",), default="archive/{date}")
+    """Where archive pages are published, under ``blog_dir``."""
+    archive_pagination = c.Optional(c.Type(bool))
+    """Paginate archive pages; unset: as ``pagination``."""
+    archive_pagination_per_page = c.Optional(CountOption(minimum=1))
+    """Posts per archive page; unset: ``posts_per_page``."""
+    categories = c.Type(bool, default=True)
+    """A page per category."""
+    categories_url_format = c.Optional(_UrlFormatOption(("slug",)))
+    """Where category pages are published, under ``blog_dir``. Unset:
+    ``{categories_dir}/{slug}``; under ``preset: material``: ``category/{slug}``."""
+    categories_slugify = _CallableOption()
+    """A function ``(name, separator) -> slug`` for category pages (Material's option)."""
+    categories_slugify_separator = c.Type(str, default="-")
+    """What ``categories_slugify`` puts between words."""
+    categories_sort_by = _CallableOption()
+    """A function of a category (``name``, ``posts``) that orders the category index, such as
+    ``!!python/name:material.plugins.blog.view_post_count``; unset: by name."""
+    categories_sort_reverse = c.Type(bool, default=False)
+    """Reverse the order of the category index."""
+    categories_allowed = c.ListOfItems(c.Type(str), default=[])
+    """When not empty, the only categories posts may have: any other is a warning naming the
+    post and the category, and is left out."""
+    categories_pagination = c.Optional(c.Type(bool))
+    """Paginate category pages; unset: as ``pagination``."""
+    categories_pagination_per_page = c.Optional(CountOption(minimum=1))
+    """Posts per category page; unset: ``posts_per_page``."""
+    authors = c.Type(bool, default=True)
+    """Show posts' authors (from ``authors_file``)."""
+    authors_profiles = c.Type(bool, default=False)
+    """A page per author, listing their posts, at ``authors_profiles_url_format``."""
+    authors_title = c.Type(str, default="Authors")
+    """Title of the authors' section."""
+    authors_profiles_url_format = _UrlFormatOption(("slug", "name"), default="author/{slug}")
+    """Where author pages are published, under ``blog_dir``: ``{slug}`` is the author's
+    ``slug`` in ``authors_file``, else their id."""
+    authors_profiles_pagination = c.Optional(c.Type(bool))
+    """Paginate author pages; unset: as ``pagination``."""
+    authors_profiles_pagination_per_page = c.Optional(CountOption(minimum=1))
+    """Posts per author page; unset: ``posts_per_page``."""
+    pagination = c.Type(bool, default=True)
+    """Split listings into pages of ``posts_per_page``; ``false``: one page each."""
+    pagination_url_format = c.Optional(_UrlFormatOption(("page",)))
+    """Where the later pages of a listing are, under it; unset: ``{pagination_dir}/{page}``."""
+    pagination_format = c.Type(str, default="~2~")
+    """Page numbers in the pagination bar: ``~2~`` shows two either side of the current page
+    (Material's format; ``~N~`` is honoured)."""
+    pagination_if_single_page = c.Type(bool, default=False)
+    """Show the pagination bar on a listing of one page."""
+    nav_sections = c.Type(bool, default=False)
+    """Sections after the blog's nav entry, when it is in the nav: the archive's pages, the
+    categories' and (with ``authors_profiles``) the authors', as Material's blog adds them.
+    ``preset: material`` turns it on."""
+    post_sidebar = c.Type(bool, default=True)
+    """Under Material and MaterialX, posts use the theme's own post layout
+    (``blog-post.html``): a sidebar with the way back to the blog, the authors, the date, the
+    categories and the read time, as under Material's blog. A post's ``template`` wins."""
+    locale = c.Optional(c.Type(str))
+    """Language of dates (``fr``, ``pt_BR``); unset: ``theme.language``, else English."""
     timezone = _TimezoneOption(default="UTC")
     """Time zone of dates written without one (``2025-01-15`` or ``2025-01-15T10:00:00``)."""
     drafts_on_serve = c.Type(bool, default=True)
@@ -146,8 +331,9 @@ class BlogConfig(base.Config):
     """Treat a post dated in the future as a draft, unless it says ``draft: false``."""
     posts_per_page = CountOption(default=10, minimum=1)
     """Entries on one page of a listing; later entries go to ``page/2/`` and so on."""
-    date_format = c.Type(str, default="%B %-d, %Y")
-    """``strftime`` format of displayed dates. ``%-d`` (day without zero) works everywhere."""
+    date_format = _DateFormatOption(default="%B %-d, %Y")
+    """Format of displayed dates: a CLDR name (``long``, ``medium``...), a CLDR pattern
+    (``d MMMM y``), or ``strftime`` (``%-d``, day without zero, works everywhere)."""
     tags_dir = _PathSegmentOption(default="tags")
     """Folder under ``blog_dir`` for the tag index and tag pages."""
     categories_dir = _PathSegmentOption(default="categories")
@@ -187,10 +373,26 @@ class BlogConfig(base.Config):
     ads = c.SubConfig(AdsConfig)
     """In-article ad slots; see the Ads page of the docs."""
 
+    written: frozenset[str] = frozenset()
+    """The options ``mkdocs.yml`` sets (the preset leaves them alone)."""
+
+    def load_dict(self, patch: dict[str, Any]) -> None:
+        self.written = self.written | frozenset(patch)
+        super().load_dict(patch)
+
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()
         if failed:
             return failed, warnings
+        warnings.extend(apply_material(self, self.written))
+        if pagination_window(self.pagination_format) is None:
+            warnings.append(
+                (
+                    "pagination_format",
+                    f"{self.pagination_format!r} is not honoured: the bar shows page numbers "
+                    "as '~N~' does (N either side of the current page); '~2~' is used",
+                )
+            )
         folders = {
             "tags_dir": self.tags_dir,
             "categories_dir": self.categories_dir,

@@ -9,7 +9,7 @@ from mkdocs.config.base import ValidationError
 class CountOption(c.Type[int]):
     """A whole number no smaller than ``minimum``."""
 
-    def __init__(self, default: int, minimum: int) -> None:
+    def __init__(self, default: int | None = None, *, minimum: int) -> None:
         super().__init__(int, default=default)
         self.minimum = minimum
 

@@ -20,19 +20,29 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_blog_plugin.ads import AdsFeature
 from mkdocs_blog_plugin.ads.head import instant_navigation
+from mkdocs_blog_plugin.compat.material_pages import attach_material_attributes, use_post_layout
 from mkdocs_blog_plugin.config import BlogConfig
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
 from mkdocs_blog_plugin.structure.feed import Feed
-from mkdocs_blog_plugin.structure.nav import apply_nav_titles, warn_of_hidden_posts_in_nav
+from mkdocs_blog_plugin.structure.links import RelatedLinks
+from mkdocs_blog_plugin.structure.nav import (
+    add_nav_sections,
+    apply_nav_titles,
+    hang_under_index,
+    uses_material_layouts,
+    warn_of_hidden_posts_in_nav,
+)
 from mkdocs_blog_plugin.structure.other_plugins import (
     keep_listings_out_of_search,
     warn_of_redirects_over_blog,
     without_stylesheet,
 )
 from mkdocs_blog_plugin.structure.pages import ListingPage
+from mkdocs_blog_plugin.structure.reading import read_post_html
 from mkdocs_blog_plugin.structure.stale import remove_stale_pages
+from mkdocs_blog_plugin.structure.urls import locale_of
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +71,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.feed: Feed | None = None
         self._scratch: weakref.finalize[Any, Any] | None = None
         self._css_on_every_page = True
+        self._post_sidebar = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -85,6 +96,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self._css_on_every_page = BLOG_CSS in config.extra_css or instant_navigation(config)
         if BLOG_CSS not in config.extra_css:
             config.extra_css.insert(0, BLOG_CSS)
+        self._post_sidebar = self.config.post_sidebar and uses_material_layouts(config)
         self.ads = AdsFeature(
             self.config.ads, serving=self.serving, render=self._render, reads=self._reads
         )
@@ -109,14 +121,25 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         )
         # Ad slots are rendered while Markdown converts, before on_env hands out the build's
         # environment. get_env() builds the same one: theme, custom_dir, filters, translations.
+        feed = Feed(self.blog, config, self.config)
+        self.feed = feed if feed.active else None
+        related = RelatedLinks(files)
         self.renderer = Renderer(
             config.theme.get_env(),
             self.blog,
             date_format=self.config.date_format,
             images=(self.config.hero_image.in_post, self.config.hero_image.in_listing),
+            locale=locale_of(self.config, config),
+            entry_limits=(
+                self.config.post_excerpt_max_authors,
+                self.config.post_excerpt_max_categories,
+            ),
+            feed_url=self.feed.path if self.feed is not None else None,
+            # Material's post layout has its own way back to the blog.
+            back_link=not self._post_sidebar,
+            related_links=lambda entry, url: related.for_page(entry.post, url),
         )
-        feed = Feed(self.blog, config, self.config)
-        self.feed = feed if feed.active else None
+        attach_material_attributes(self.blog)
         if self.feed is None and self.dirty:
             feed.remove_stale(config.site_dir, files)
         warn_of_redirects_over_blog(config, self.blog)
@@ -139,12 +162,19 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def on_shutdown(self) -> None:
         self._remove_scratch()
 
+    # Late: after other plugins have changed the nav, the posts hang under the blog's index.
+    @event_priority(-50)
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        if self.blog is not None and config.nav:
+        if self.blog is None:
+            return None
+        if config.nav:
             apply_nav_titles(config.nav, files)
             warn_of_hidden_posts_in_nav(config.nav, files, self.config.blog_dir)
+        if self.config.nav_sections:
+            add_nav_sections(nav, self.blog, self.config)
+        hang_under_index(self.blog, posts_in_nav=self.config.posts_in_nav)
         return None
 
     def _render(self, name: str, **context: Any) -> str:
@@ -158,9 +188,25 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.blog is not None and self.ads is not None:
-            entry = self.blog.by_src.get(page.file.src_uri)
+        if self.blog is None:
+            return None
+        entry = self.blog.by_src.get(page.file.src_uri)
+        if entry is not None and self._post_sidebar:
+            use_post_layout(page)
+        if self.ads is not None:
             self.ads.begin_page(page, wants_ads=entry is not None and self._wants_ads(entry.post))
+        return None
+
+    # Last: the excerpt and read time are of the HTML the reader gets, after other plugins.
+    @event_priority(-100)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.blog is not None and (entry := self.blog.by_src.get(page.file.src_uri)):
+            read_post_html(self.blog, entry, html, self.config)
+            settings = getattr(page, "config", None)
+            if settings is not None and settings.readtime is None:
+                settings.readtime = self.blog.reading.get(entry.post.path)
         return None
 
     def _wants_ads(self, post: Post) -> bool:
@@ -176,6 +222,9 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if self.blog is None or self.renderer is None:
             return None
         keep_listings_out_of_search(config)
+        if self._post_sidebar and "date" not in env.filters:
+            # Material's blog-post.html formats dates with its blog's `date` filter.
+            env.filters["date"] = self.renderer.views.date_text
         if self.dirty:
             remove_stale_pages(files, config.site_dir, self.config.blog_dir, serving=self.serving)
         else:

@@ -35,6 +35,8 @@ LISTINGS = [
     "blog/tags/writing/",
     "blog/categories/life/",
     "blog/categories/work/",
+    "blog/archive/",
+    "blog/archive/2025/",
 ]
 """The pages the plugin generates for the fixture."""
 DRAFT = ["COEX-DRAFT-SENTINEL", "Secret draft zebra", "quokka", "draft-only-tag", "draft-only"]
@@ -43,7 +45,7 @@ BLOG_CSS = "assets/frontmatter-blog/blog.css"
 ADS_CSS = "assets/frontmatter-blog/ads.css"
 # mkdocs-rss-plugin's `match_path` for the posts of a blog at blog/: every page under it but
 # the plugin's listings (index, tag and category pages, later pages of a listing).
-RSS_POSTS_ONLY = r"blog/(?!index\.md$|tags/|categories/|page/).*"
+RSS_POSTS_ONLY = r"blog/(?!index\.md$|tags/|categories/|archive/|page/).*"
 
 
 def plugins(*after: Any, before: tuple[Any, ...] = ()) -> list[Any]:

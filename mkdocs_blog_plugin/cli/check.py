@@ -22,13 +22,13 @@ from mkdocs_blog_plugin.cli.site import (
     SiteError,
     captured,
     load_site,
-    reserved_prefixes,
     shown_path,
 )
 from mkdocs_blog_plugin.core.front_matter import FrontMatterError, split_front_matter
-from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
+from mkdocs_blog_plugin.structure.blog import Blog, collect_blog, reserved_prefixes
 from mkdocs_blog_plugin.structure.nav import warn_of_hidden_posts_in_nav
 from mkdocs_blog_plugin.structure.sources import read_mdx_as_pages, sort_sources
+from mkdocs_blog_plugin.structure.urls import post_folder
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,9 @@ def _read_posts(site: Site) -> tuple[list[File], Blog]:
     # collect_blog's own first step, done here to see which files it reads as posts. It is
     # idempotent: the .mdx pages it makes are pages already when collect_blog does it again.
     read_mdx_as_pages(files, options.blog_dir, enabled=options.mdx)
-    posts = sort_sources(files, options.blog_dir, reserved_prefixes(options)).posts
+    posts = sort_sources(
+        files, options.blog_dir, reserved_prefixes(options), post_folder(options)
+    ).posts
     # As in a build, where on_files runs inside PluginCollection.run_event: the pages the
     # plugin generates (File.generated) are marked as the plugin's.
     config.plugins._current_plugin = site.plugin_name

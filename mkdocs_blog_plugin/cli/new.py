@@ -34,7 +34,6 @@ from mkdocs_blog_plugin.cli.site import (
     SiteError,
     captured,
     load_site,
-    reserved_prefixes,
     shown_path,
 )
 from mkdocs_blog_plugin.config import BlogConfig
@@ -42,7 +41,9 @@ from mkdocs_blog_plugin.core.dates import zone
 from mkdocs_blog_plugin.core.fields import FIELD_KEYS
 from mkdocs_blog_plugin.core.front_matter import FrontMatterError, split_front_matter
 from mkdocs_blog_plugin.core.slugs import is_valid_slug, name_key, slugify
+from mkdocs_blog_plugin.structure.blog import reserved_prefixes
 from mkdocs_blog_plugin.structure.sources import MdxFile, sort_sources
+from mkdocs_blog_plugin.structure.urls import post_folder
 
 _YEAR = re.compile(r"[0-9]{4}")
 _MONTH = re.compile(r"[0-9]{2}")
@@ -211,7 +212,9 @@ def _pages(files: Iterable[File]) -> Iterable[File]:
 
 def existing_posts(files: Files, options: BlogConfig) -> list[File]:
     """The site's posts, published or not, as the plugin finds them."""
-    sources = sort_sources(files, options.blog_dir, reserved_prefixes(options))
+    sources = sort_sources(
+        files, options.blog_dir, reserved_prefixes(options), post_folder(options)
+    )
     mdx = [
         file
         for file in sources.others

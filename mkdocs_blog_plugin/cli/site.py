@@ -34,17 +34,6 @@ _ROOT_LOGGER = mkdocs.__name__
 _PLUGIN_LOGGER = f"{_ROOT_LOGGER}.plugins.{__name__.split('.', 1)[0]}"
 
 
-def reserved_prefixes(options: BlogConfig) -> tuple[str, ...]:
-    """As ``collect_blog`` works them out: the ``src_uri`` prefixes of the generated pages'
-    folders (``blog/tags/``, ``blog/tags.md``...), where a page is not a post."""
-    prefix = options.blog_dir + "/"
-    return tuple(
-        f"{prefix}{folder}{end}"
-        for folder in (options.tags_dir, options.categories_dir, options.pagination_dir)
-        for end in ("/", ".md")
-    )
-
-
 class SiteError(Exception):
     """The site cannot be worked on: its config does not load, or has no blog."""
 

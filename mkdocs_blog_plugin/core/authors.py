@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from mkdocs_blog_plugin.core.fields import is_safe_url
+from mkdocs_blog_plugin.core.slugs import is_valid_slug
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Author:
     description: str | None = None
     avatar: str | None = None
     url: str | None = None
+    slug: str | None = None
+    """Where the author's page is (``author/{slug}``); by default their id."""
 
 
 def read_authors(path: str, text: str) -> tuple[dict[str, Author], list[str]]:
@@ -57,6 +60,7 @@ def read_authors(path: str, text: str) -> tuple[dict[str, Author], list[str]]:
             description=_text(entry.get("description")),
             avatar=_url(path, key, "avatar", entry.get("avatar"), problems),
             url=_url(path, key, "url", entry.get("url"), problems),
+            slug=_slug(path, key, entry.get("slug"), problems),
         )
     return authors, problems
 
@@ -64,6 +68,18 @@ def read_authors(path: str, text: str) -> tuple[dict[str, Author], list[str]]:
 def _text(value: object) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return " ".join(str(value).split()) or None
+    return None
+
+
+def _slug(path: str, key: object, value: object, problems: list[str]) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and is_valid_slug(value.strip()):
+        return value.strip()
+    problems.append(
+        f"{path}: author {key!r} has slug {value!r}, which is not one path segment (no '/', "
+        "'..', '?', '#' or spaces); their id is used"
+    )
     return None
 
 

@@ -166,6 +166,24 @@ class FieldReader:
         self.problem("ads", value, "expected true or false; the post gets no ads")
         return False
 
+    def flag(self, key: str) -> bool:
+        """A true/false key (``pin``); anything else is a problem, and false."""
+        value = self.meta.get(key)
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        self.problem(key, value, "expected true or false; taken as false")
+        return False
+
+    def readtime(self) -> int | None:
+        """Minutes of reading the author gives (``readtime: 15``, Material's key)."""
+        value = self.meta.get("readtime")
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        self.problem("readtime", value, "expected a whole number of minutes; it is counted")
+        return None
+
     def categories(self) -> tuple[str, ...]:
         names: list[str] = []
         for key, written, value in self._present("category"):

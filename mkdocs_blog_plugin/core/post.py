@@ -47,6 +47,10 @@ class Post:
     """``None`` when the front matter does not say, so the site-wide default applies."""
     meta: Mapping[str, Any] = field(repr=False, compare=False)
     """The whole front matter, as MkDocs would have given it to themes as ``page.meta``."""
+    pinned: bool = False
+    """``pin: true``: listed first, as in Material's blog."""
+    readtime: int | None = None
+    """Minutes of reading the front matter gives; else they are counted from the text."""
 
     @property
     def category(self) -> str | None:
@@ -129,6 +133,8 @@ def read_post(
         image=reader.image(),
         hidden_by=hidden_by,
         ads=reader.ads(),
+        pinned=reader.flag("pin"),
+        readtime=reader.readtime(),
         meta=meta,
     )
     return ParsedPost(post=post, body=body, problems=problems)

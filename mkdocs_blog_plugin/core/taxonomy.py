@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mkdocs_blog_plugin.core.post import Post
-from mkdocs_blog_plugin.core.slugs import name_key, slugify
+from mkdocs_blog_plugin.core.slugs import is_valid_slug, name_key, slugify
+from mkdocs_blog_plugin.core.slugs import slugify as default_slugify
 
 
 @dataclass
@@ -40,6 +41,7 @@ def build_taxonomy(
     *,
     kind: str,
     slug_map: Mapping[str, str],
+    slugify: Callable[[str], str] = slugify,
 ) -> tuple[Taxonomy, list[str]]:
     """Group ``posts`` (already sorted) by the names ``names_of`` gives.
 
@@ -64,18 +66,20 @@ def build_taxonomy(
         )
         for key, counts in spellings.items()
     ]
-    warnings = _assign_slugs(terms, pinned, kind)
+    warnings = _assign_slugs(terms, pinned, kind, slugify)
     terms.sort(key=lambda term: (term.name.casefold(), term.name))
     return Taxonomy(terms=terms, by_key={term.key: term for term in terms}), warnings
 
 
-def _assign_slugs(terms: list[Term], pinned: Mapping[str, str], kind: str) -> list[str]:
+def _assign_slugs(
+    terms: list[Term], pinned: Mapping[str, str], kind: str, slugify: Callable[[str], str]
+) -> list[str]:
     """Give every term a distinct slug; pinned slugs first, then the term with most posts."""
     warnings: list[str] = []
     taken: dict[str, Term] = {}  # casefolded slug -> owner; some file systems ignore case
     order = sorted(terms, key=lambda term: (term.key not in pinned, -len(term.posts), term.key))
     for term in order:
-        wanted = pinned.get(term.key) or slugify(term.name)
+        wanted = pinned.get(term.key) or _safe(slugify(term.name), term.name)
         slug, number = wanted, 1
         while slug.casefold() in taken:
             number += 1
@@ -94,3 +98,9 @@ def _assign_slugs(terms: list[Term], pinned: Mapping[str, str], kind: str) -> li
 def paginate(items: Sequence[Post], per_page: int) -> list[Sequence[Post]]:
     """Split ``items`` into pages of ``per_page``; an empty listing still has one page."""
     return [items[start : start + per_page] for start in range(0, len(items), per_page)] or [[]]
+
+
+def _safe(slug: str, name: str) -> str:
+    """A slug a custom or Material-style function made, when it is one path segment; else
+    the plugin's own (Material's makes ``""`` of a name of punctuation only)."""
+    return slug if is_valid_slug(slug) else default_slugify(name)

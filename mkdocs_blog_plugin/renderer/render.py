@@ -58,6 +58,14 @@ def _words(text: str) -> str:
     return " ".join(html_module.unescape(text).replace("¶", "").split()).casefold()
 
 
+# Index pages of terms, and the kind of term each lists.
+_TERM_INDEXES = {
+    ListingKind.TAG_INDEX: "tag",
+    ListingKind.CATEGORY_INDEX: "category",
+    ListingKind.ARCHIVE_INDEX: "archive",
+}
+
+
 class Renderer:
     """Renders post headers and listing pages; one per build."""
 
@@ -68,12 +76,21 @@ class Renderer:
         *,
         date_format: str,
         images: tuple[bool, bool] = (True, True),
+        locale: str = "en",
+        entry_limits: tuple[int | None, int | None] = (None, None),
+        feed_url: str | None = None,
+        back_link: bool = True,
+        related_links: Callable[[PostEntry, str], list[dict[str, str | None]]] | None = None,
     ) -> None:
         # An overlay shares the theme's loader (custom_dir first) and filters, but escapes
         # every value: tag names and titles are text written by authors.
         self.env = env.overlay(autoescape=True)
         self.blog = blog
-        self.views = ViewMaker(blog, date_format)
+        self.views = ViewMaker(blog, date_format, locale)
+        self.max_authors, self.max_categories = entry_limits
+        self.feed_url = feed_url
+        self.back_link = back_link
+        self.related_links = related_links
         self.image_in_post, self.image_in_listing = images
         self._entries: dict[PostView, Markup] = {}
         self._reads: dict[tuple[str, ...], bool] = {}
@@ -143,13 +160,15 @@ class Renderer:
             show_title=show_title,
             show_image=self.image_in_post,
             links=self._links(page.url),
+            related_links=self.related_links(entry, page.url) if self.related_links else [],
+            show_back=self.back_link,
         )
 
     def listing_page(self, html: str, listing: Listing, page: Page) -> str:
         """A listing's HTML: alone on a generated page, added to a page the user wrote."""
         page_url = page.url
-        if listing.kind in (ListingKind.TAG_INDEX, ListingKind.CATEGORY_INDEX):
-            kind = "tag" if listing.kind is ListingKind.TAG_INDEX else "category"
+        if listing.kind in _TERM_INDEXES:
+            kind = _TERM_INDEXES[listing.kind]
             body = self.render(
                 "terms.html",
                 page,
@@ -192,7 +211,14 @@ class Renderer:
         return html
 
     def _render_entry(self, post: PostView, page: Page) -> str:
-        return self.render("entry.html", page, post=post, show_image=self.image_in_listing)
+        return self.render(
+            "entry.html",
+            page,
+            post=post,
+            show_image=self.image_in_listing,
+            max_authors=self.max_authors,
+            max_categories=self.max_categories,
+        )
 
     def _pagination(self, listing: Listing, pages: list[Listing], page_url: str) -> dict[str, Any]:
         def url(number: int) -> str:
@@ -223,6 +249,8 @@ class Renderer:
             "blog": relative(blog.index_url),
             "tags": relative(blog.tags_url),
             "categories": relative(blog.categories_url),
+            "archive": relative(blog.archive_url),
+            "feed": relative(self.feed_url),
         }
 
 

@@ -6,8 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from mkdocs_blog_plugin.core.dates import format_date
+from mkdocs_blog_plugin.core.excerpt import rebase_links
 from mkdocs_blog_plugin.core.post import Post
+from mkdocs_blog_plugin.core.slugs import name_key
 from mkdocs_blog_plugin.core.taxonomy import Term
 from mkdocs_blog_plugin.structure.blog import Blog
 
@@ -23,7 +27,8 @@ class DateView:
 @dataclass(frozen=True)
 class LinkView:
     name: str
-    url: str
+    url: str | None
+    """``None`` when the term has no page (``categories: false``)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,13 @@ class PostView:
     draft: bool
     draft_reason: str | None
     """What makes the post a draft, as its author wrote it (``published: false``)."""
+    readtime: int | None = None
+    """Minutes of reading (``post_readtime``), counted or from front matter ``readtime``."""
+    excerpt: Markup | None = None
+    """The post's text above ``<!-- more -->``, as HTML, its links made relative to this
+    page; ``None`` when it has none (the entry shows the ``description``)."""
+    pinned: bool = False
+    """``pin: true``: the post is listed first."""
 
 
 def root_prefix(page_url: str) -> str:
@@ -80,6 +92,17 @@ def root_prefix(page_url: str) -> str:
     """
     directory = page_url if page_url.endswith("/") else page_url.rpartition("/")[0] + "/"
     return "../" * (directory.count("/") if directory != "/" else 0)
+
+
+# A folder name no site path starts with: links made relative to a page in it climb to the
+# site root first, and so are the same from every page at that depth.
+_NOWHERE = "\x00"
+
+
+def at_depth(prefix: str) -> str:
+    """A page URL ``prefix`` (``../../``) below the site root that shares no folder with any
+    page: see :func:`root_prefix`."""
+    return "/".join([_NOWHERE] * prefix.count("../")) + ("/" if prefix else "")
 
 
 def _local(url: str | None, prefix: str) -> str | None:
@@ -97,9 +120,10 @@ class ViewMaker:
     same posts thousands of times.
     """
 
-    def __init__(self, blog: Blog, date_format: str) -> None:
+    def __init__(self, blog: Blog, date_format: str, locale: str = "en") -> None:
         self.blog = blog
         self.date_format = date_format
+        self.locale = locale
         self._posts: dict[tuple[int, str], PostView] = {}
         self._dates: dict[int, tuple[DateView | None, DateView | None]] = {}
         self._links: dict[tuple[str, str, str], LinkView] = {}
@@ -107,7 +131,14 @@ class ViewMaker:
     def date(self, moment: dt.datetime | None) -> DateView | None:
         if moment is None:
             return None
-        return DateView(iso=moment.isoformat(), text=format_date(moment, self.date_format))
+        return DateView(
+            iso=moment.isoformat(), text=format_date(moment, self.date_format, self.locale)
+        )
+
+    def date_text(self, moment: dt.datetime | None) -> str:
+        """A date as ``date_format`` shows it (Jinja's ``date`` filter for Material's
+        templates)."""
+        return format_date(moment, self.date_format, self.locale) if moment is not None else ""
 
     def post(self, post: Post, page_url: str) -> PostView:
         """A post's view, its links relative to ``page_url``."""
@@ -149,7 +180,17 @@ class ViewMaker:
             image=self._image(post, prefix),
             draft=post.draft,
             draft_reason=post.hidden_by,
+            readtime=self.blog.reading.get(post.path),
+            excerpt=self._excerpt(post, prefix),
+            pinned=post.pinned,
         )
+
+    def _excerpt(self, post: Post, prefix: str) -> Markup | None:
+        html = self.blog.excerpts.get(post.path)
+        if html is None:
+            return None
+        # From the post's page to any page `prefix` below the site root: the same links.
+        return Markup(rebase_links(html, self.blog.post_url[id(post)], at_depth(prefix)))
 
     def _image(self, post: Post, prefix: str) -> ImageView | None:
         image = self.blog.images.get(post.path)
@@ -163,11 +204,16 @@ class ViewMaker:
         link = self._links.get(key)
         if link is None:
             taxonomy = self.blog.tags if kind == "tag" else self.blog.categories
-            url = prefix + self.blog.term_urls[kind][taxonomy.term_of(name).key]
-            link = self._links[key] = LinkView(name, url)
+            term = taxonomy.by_key.get(name_key(name))
+            url = self.blog.term_urls[kind].get(term.key) if term is not None else None
+            link = self._links[key] = LinkView(name, prefix + url if url is not None else None)
         return link
 
     def terms(self, terms: list[Term], kind: str, page_url: str) -> list[TermView]:
         prefix = root_prefix(page_url)
         urls = self.blog.term_urls[kind]
-        return [TermView(term.name, prefix + urls[term.key], len(term.posts)) for term in terms]
+        return [
+            TermView(term.name, prefix + urls[term.key], len(term.posts))
+            for term in terms
+            if term.key in urls
+        ]

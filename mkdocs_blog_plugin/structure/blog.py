@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
@@ -26,9 +26,12 @@ from mkdocs_blog_plugin.core.post import (
     ReadOptions,
     read_post,
 )
+from mkdocs_blog_plugin.core.slugs import name_key
 from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, paginate
+from mkdocs_blog_plugin.core.urls import blog_prefix, in_blog
 from mkdocs_blog_plugin.structure.images import HeroImage, local_target, resolve_image
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
+from mkdocs_blog_plugin.structure.redirects import alias_dest, aliases, redirect_html
 from mkdocs_blog_plugin.structure.sources import (
     MdxFile,
     check_blog_page,
@@ -41,6 +44,7 @@ from mkdocs_blog_plugin.structure.sources import (
     withhold_resources,
 )
 from mkdocs_blog_plugin.structure.titles import HeadingTitles
+from mkdocs_blog_plugin.structure.urls import Urls, move, move_post_media, post_folder
 
 log = get_plugin_logger(__name__)
 
@@ -54,8 +58,11 @@ class ListingKind(Enum):
     INDEX = "index"
     TAG = "tag"
     CATEGORY = "category"
+    ARCHIVE = "archive"
+    AUTHOR = "author"
     TAG_INDEX = "tags"
     CATEGORY_INDEX = "categories"
+    ARCHIVE_INDEX = "archives"
 
 
 @dataclass
@@ -101,10 +108,22 @@ class Blog:
     index_url: str
     tags_url: str | None
     categories_url: str | None
+    archive_url: str | None = None
+    """The archive index (``blog/archive/``), when there is one."""
+    archive: Taxonomy = field(default_factory=lambda: Taxonomy([], {}))
+    """The archive's pages as terms: a year each by default, newest first."""
     images: dict[str, HeroImage] = field(default_factory=dict)
     """Each post's hero image, by the post's path, when it has one that was found."""
     authors: dict[str, tuple[Author, ...]] = field(default_factory=dict)
     """Each post's authors, by the post's path."""
+    pinned: set[str] = field(default_factory=set)
+    """Paths of the pinned posts."""
+    excerpts: dict[str, str] = field(default_factory=dict)
+    """Each post's excerpt as HTML at the post's URL, by path, once its page is rendered."""
+    reading: dict[str, int] = field(default_factory=dict)
+    """Each post's minutes of reading, by path, once its page is rendered."""
+    index_page: File | None = None
+    """The blog index's file (its first page)."""
 
 
 def collect_blog(
@@ -120,13 +139,9 @@ def collect_blog(
 
     ``scratch``: an empty folder of this build where each generated page gets an empty source
     file (see :class:`_PageMaker`)."""
-    prefix = options.blog_dir + "/"
+    urls = Urls(options, config)
     # Pages the user wrote in these folders add intro text to generated listings.
-    reserved = tuple(
-        f"{prefix}{folder}{end}"
-        for folder in (options.tags_dir, options.categories_dir, options.pagination_dir)
-        for end in ("/", ".md")
-    )
+    reserved = reserved_prefixes(options)
     read_options = ReadOptions(
         timezone=zone(options.timezone),
         now=now,
@@ -137,7 +152,8 @@ def collect_blog(
     show_drafts = serving and options.drafts_on_serve
     read_mdx_as_pages(files, options.blog_dir, enabled=options.mdx)
     meta_files = read_meta_files(files, config)
-    sources = sort_sources(files, options.blog_dir, reserved)
+    posts_folder = post_folder(options)
+    sources = sort_sources(files, options.blog_dir, reserved, posts_folder)
     withhold_raw_sources(sources.others, read_options)
     published_pages = [
         file
@@ -147,15 +163,27 @@ def collect_blog(
         )
     ]
 
-    entries: list[PostEntry] = []
-    kept, hidden = _one_post_per_url(sources.posts)
-    hidden_images: set[str] = set()
-    published_images: set[str] = set()
-    for file in kept:
+    category_slug = urls.category_slugify()
+    read: list[tuple[File, ParsedPost]] = []
+    hidden: list[File] = []
+    for file in sorted(sources.posts, key=lambda file: file.src_uri):
         parsed = _read(file, read_options, folder_meta(file.src_uri, meta_files))
         if parsed is None:
             hidden.append(file)
             continue
+        parsed.post = _allowed_categories(parsed.post, options.categories_allowed)
+        folder = urls.post_path(parsed.post, category_slug)
+        if folder is not None:
+            move(file, folder, config)
+        read.append((file, parsed))
+    move_post_media(files, posts_folder, options.blog_dir, config)
+    kept, lost = _one_post_per_url(read, files)
+    hidden += lost
+
+    entries: list[PostEntry] = []
+    hidden_images: set[str] = set()
+    published_images: set[str] = set()
+    for file, parsed in kept:
         post = parsed.post
         if file.inclusion is InclusionLevel.DRAFT and not post.draft:
             post = replace(post, hidden_by="draft_docs in mkdocs.yml")
@@ -187,56 +215,27 @@ def collect_blog(
 
     entries.sort(key=lambda entry: entry.post.sort_key)
     posts = [entry.post for entry in entries]
+    # Listings show pinned posts first (`pin: true`, as Material's blog); feeds go by date.
+    listed = sorted(posts, key=lambda post: not post.pinned)
     tags, tag_warnings = build_taxonomy(
-        posts, lambda post: post.tags, kind="tag", slug_map=options.slug_map
+        listed, lambda post: post.tags, kind="tag", slug_map=options.slug_map
     )
     categories, category_warnings = build_taxonomy(
-        posts,
+        listed,
         lambda post: post.categories,
         kind="category",
         slug_map=options.slug_map,
+        slugify=category_slug,
     )
     for warning in tag_warnings + category_warnings:
         log.warning(warning)
-
-    pages = _PageMaker(files, config, options, scratch=scratch)
-    listings: dict[str, Listing] = {}
-    index = pages.listing(
-        ListingKind.INDEX, options.blog_title, options.blog_dir, posts=posts, into=listings
-    )
-    tags_index = pages.terms(
-        ListingKind.TAG_INDEX, options.tags_title, options.tags_dir, tags, into=listings
-    )
-    categories_index = pages.terms(
-        ListingKind.CATEGORY_INDEX,
-        options.categories_title,
-        options.categories_dir,
-        categories,
-        into=listings,
-    )
-    term_urls: dict[str, dict[str, str]] = {"tag": {}, "category": {}}
-    for folder, kind, template, taxonomy in (
-        (options.tags_dir, ListingKind.TAG, options.tag_title, tags),
-        (options.categories_dir, ListingKind.CATEGORY, options.category_title, categories),
-    ):
-        urls = term_urls[kind.value]
-        for term in taxonomy.terms:
-            first = pages.listing(
-                kind,
-                template.replace("{name}", term.name),
-                f"{options.blog_dir}/{folder}/{term.slug}",
-                posts=term.posts,
-                term=term,
-                into=listings,
-            )
-            urls[term.key] = first.file.url
 
     registry = _read_authors(config, options)
     authors: dict[str, tuple[Author, ...]] = {}
     images: dict[str, HeroImage] = {}
     for entry in entries:
         post = entry.post
-        if post.authors:
+        if post.authors and options.authors:
             found, problems = resolve_authors(
                 post.authors, registry, path=post.path, ids=post.meta.get("authors")
             )
@@ -245,6 +244,87 @@ def collect_blog(
                 log.warning(problem)
         if post.image is not None and (image := resolve_image(post, files)) is not None:
             images[post.path] = image
+
+    pages = _PageMaker(files, config, options, urls, scratch=scratch)
+    listings: dict[str, Listing] = {}
+    index = pages.listing(
+        ListingKind.INDEX,
+        options.blog_title,
+        in_blog(options.blog_dir),
+        posts=listed,
+        into=listings,
+    )
+    kinds = [
+        _Kind(ListingKind.TAG, tags, options.tag_title, urls.tag_path),
+        _Kind(
+            ListingKind.CATEGORY,
+            categories if options.categories else Taxonomy([], {}),
+            options.category_title,
+            urls.category_path,
+        ),
+        _Kind(
+            ListingKind.ARCHIVE,
+            _archive(listed, urls) if options.archive else Taxonomy([], {}),
+            "{name}",
+            urls.archive_path,
+        ),
+        _Kind(
+            ListingKind.AUTHOR,
+            _profiles(listed, authors, registry) if options.authors_profiles else Taxonomy([], {}),
+            "{name}",
+            lambda slug: urls.author_path(slug, slug),
+        ),
+    ]
+    term_urls: dict[str, dict[str, str]] = {kind.kind.value: {} for kind in kinds}
+
+    for kind in kinds:
+        urls_of_kind = term_urls[kind.kind.value]
+        for term in kind.taxonomy.terms:
+            first = pages.listing(
+                kind.kind,
+                kind.title.replace("{name}", term.name),
+                kind.path(term.slug),
+                posts=term.posts,
+                term=term,
+                into=listings,
+            )
+            urls_of_kind[term.key] = first.file.url
+    tags_index = pages.terms(
+        ListingKind.TAG_INDEX,
+        options.tags_title,
+        in_blog(options.blog_dir, options.tags_dir),
+        tags,
+        into=listings,
+    )
+    categories_index = pages.terms(
+        ListingKind.CATEGORY_INDEX,
+        options.categories_title,
+        in_blog(options.blog_dir, options.categories_dir),
+        _sorted_categories(kinds[1].taxonomy, options),
+        into=listings,
+    )
+    archive_folder = urls.archive_index_path()
+    archive_index = (
+        pages.terms(
+            ListingKind.ARCHIVE_INDEX,
+            options.archive_title,
+            archive_folder,
+            kinds[2].taxonomy,
+            into=listings,
+        )
+        if archive_folder is not None
+        else None
+    )
+    pages.redirects(kept, options)
+    profiles = term_urls[ListingKind.AUTHOR.value]
+    if profiles:
+        for path, found in authors.items():
+            authors[path] = tuple(
+                replace(author, url=profiles[author.key])
+                if author.url is None and author.key in profiles
+                else author
+                for author in found
+            )
 
     return Blog(
         posts=entries,
@@ -255,29 +335,133 @@ def collect_blog(
         post_url={id(entry.post): entry.file.url for entry in entries},
         term_urls=term_urls,
         index_url=index.file.url,
+        index_page=index.file,
         tags_url=tags_index.file.url if tags_index else None,
         categories_url=categories_index.file.url if categories_index else None,
+        archive_url=archive_index.file.url if archive_index else None,
+        archive=kinds[2].taxonomy,
         images=images,
         authors=authors,
+        pinned={entry.post.path for entry in entries if entry.post.pinned},
     )
 
 
-def _one_post_per_url(posts: list[File]) -> tuple[list[File], list[File]]:
+def reserved_prefixes(options: BlogConfig) -> tuple[str, ...]:
+    """The ``src_uri`` prefixes of the generated pages' folders (``blog/tags/``,
+    ``blog/tags.md``...), where a page the user wrote is not a post."""
+    return tuple(
+        f"{in_blog(options.blog_dir, folder)}{end}"
+        for folder in (options.tags_dir, options.categories_dir, options.pagination_dir)
+        for end in ("/", ".md")
+    )
+
+
+@dataclass
+class _Kind:
+    """One kind of listing with a page per term: tags, categories, years, authors."""
+
+    kind: ListingKind
+    taxonomy: Taxonomy
+    title: str
+    """The title of a term's page; ``{name}`` is the term's name."""
+    path: Callable[[str], str]
+    """The folder of a term's first page, from its slug."""
+
+
+def _allowed_categories(post: Post, allowed: Sequence[str]) -> Post:
+    """The post without the categories ``categories_allowed`` does not list, each a warning."""
+    if not allowed or not post.categories:
+        return post
+    keys = {name_key(name) for name in allowed}
+    kept = tuple(name for name in post.categories if name_key(name) in keys)
+    for name in post.categories:
+        if name not in kept:
+            log.warning(
+                f"{post.path}: category {name!r} is not in categories_allowed "
+                f"({', '.join(allowed)}); the post is not listed under it"
+            )
+    return post if kept == post.categories else replace(post, categories=kept)
+
+
+def _archive(posts: Sequence[Post], urls: Urls) -> Taxonomy:
+    """A term per archive page (a year by default), newest first; undated posts in none."""
+    terms: dict[str, Term] = {}
+    for post in posts:
+        if post.published is None:
+            continue
+        key = urls.date(post.published, urls.options.archive_url_date_format)
+        term = terms.get(key)
+        if term is None:
+            name = urls.date(post.published, urls.options.archive_date_format)
+            term = terms[key] = Term(key=key, name=name, slug=key)
+        term.posts.append(post)
+    newest_first = sorted(
+        terms.values(),
+        key=lambda term: max(p.published for p in term.posts if p.published is not None),
+        reverse=True,
+    )
+    return Taxonomy(newest_first, {term.key: term for term in newest_first})
+
+
+def _profiles(
+    posts: Sequence[Post], authors: dict[str, tuple[Author, ...]], registry: dict[str, Author]
+) -> Taxonomy:
+    """A term per author of ``authors_file`` who wrote a post, by name."""
+    terms: dict[str, Term] = {}
+    for post in posts:
+        for author in authors.get(post.path, ()):
+            if author.key not in registry:
+                continue  # a name a post gave, with no profile
+            term = terms.get(author.key)
+            if term is None:
+                term = terms[author.key] = Term(
+                    key=author.key, name=author.name, slug=author.slug or author.key
+                )
+            term.posts.append(post)
+    ordered = sorted(terms.values(), key=lambda term: (term.name.casefold(), term.key))
+    return Taxonomy(ordered, {term.key: term for term in ordered})
+
+
+def _sorted_categories(taxonomy: Taxonomy, options: BlogConfig) -> Taxonomy:
+    """The category index's order: by name, or ``categories_sort_by`` (a function of a
+    category, which has ``name`` and ``posts`` as Material's views do)."""
+    terms = list(taxonomy.terms)
+    if options.categories_sort_by is not None:
+        terms.sort(key=options.categories_sort_by)
+    if options.categories_sort_reverse:
+        terms.reverse()
+    return Taxonomy(terms, taxonomy.by_key)
+
+
+def _one_post_per_url(
+    read: list[tuple[File, ParsedPost]], files: Files
+) -> tuple[list[tuple[File, ParsedPost]], list[File]]:
     """Posts with a URL of their own, and the others: ``blog/a.md`` and ``blog/a/index.md``
-    would both be at ``blog/a/``, one page overwriting the other. The first by path is kept,
-    loudly; the other is not published, nor are the files of its folder."""
-    by_dest: dict[str, File] = {}
+    would both be at ``blog/a/``, and two posts with one title and date at the same
+    ``{date}/{slug}``, one page overwriting the other. The first by path is kept, loudly; the
+    other is not published, nor are the files of its folder. A page that is not a post keeps
+    its URL over a post."""
+    posts = {id(file) for file, _ in read}
+    by_dest: dict[str, File] = {
+        file.dest_uri: file
+        for file in files.documentation_pages()
+        if id(file) not in posts and file.inclusion is not InclusionLevel.EXCLUDED
+    }
+    kept: list[tuple[File, ParsedPost]] = []
     lost: list[File] = []
-    for file in sorted(posts, key=lambda file: file.src_uri):
-        kept = by_dest.setdefault(file.dest_uri, file)
-        if kept is not file:
+    for file, parsed in read:
+        other = by_dest.setdefault(file.dest_uri, file)
+        if other is not file:
             file.inclusion = InclusionLevel.EXCLUDED
             lost.append(file)
             log.warning(
-                f"{file.src_uri} and {kept.src_uri} would both be at {file.url}: "
-                f"{file.src_uri} is not published. Rename or move one of them."
+                f"{file.src_uri} and {other.src_uri} would both be at {file.url}: "
+                f"{file.src_uri} is not published. Rename or move one of them, or give one a "
+                "'slug' in its front matter."
             )
-    return [file for file in posts if by_dest.get(file.dest_uri) is file], lost
+            continue
+        kept.append((file, parsed))
+    return kept, lost
 
 
 def _read_authors(config: MkDocsConfig, options: BlogConfig) -> dict[str, Author]:
@@ -338,6 +522,10 @@ def _read(file: File, options: ReadOptions, defaults: dict[str, Any]) -> ParsedP
     return parsed
 
 
+def _index_md(folder: str) -> str:
+    return f"{folder}/index.md" if folder else "index.md"
+
+
 class _PageMaker:
     """Creates listing pages, or attaches a listing to the page the user wrote there.
 
@@ -353,22 +541,44 @@ class _PageMaker:
         files: Files,
         config: MkDocsConfig,
         options: BlogConfig,
+        urls: Urls,
         *,
         scratch: str | None = None,
     ) -> None:
         self.files = files
         self.config = config
         self.options = options
+        self.urls = urls
         self.scratch = scratch
         self.made = 0
+        prefix = blog_prefix(options.blog_dir)
         self.by_dest = {
             file.dest_uri: file
             for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if file.src_uri.startswith(options.blog_dir + "/")
+            if file.src_uri.startswith(prefix) and not isinstance(file.page, PostPage)
         }
         self.inclusion = (
             InclusionLevel.UNDEFINED if options.taxonomy_in_nav else InclusionLevel.NOT_IN_NAV
         )
+
+    def per_page(self, kind: ListingKind) -> int | None:
+        """Posts per page of a listing of ``kind``; ``None``: all on one page. Material's
+        per-kind options, else ``pagination`` and ``posts_per_page``."""
+        options = self.options
+        paginated, per_page = {
+            ListingKind.ARCHIVE: (options.archive_pagination, options.archive_pagination_per_page),
+            ListingKind.CATEGORY: (
+                options.categories_pagination,
+                options.categories_pagination_per_page,
+            ),
+            ListingKind.AUTHOR: (
+                options.authors_profiles_pagination,
+                options.authors_profiles_pagination_per_page,
+            ),
+        }.get(kind, (None, None))
+        if not (options.pagination if paginated is None else paginated):
+            return None
+        return per_page or options.posts_per_page
 
     def listing(
         self,
@@ -381,11 +591,19 @@ class _PageMaker:
         term: Term | None = None,
     ) -> Listing:
         pages: list[Listing] = []
-        for number, chunk in enumerate(paginate(posts, self.options.posts_per_page), start=1):
-            uri = folder if number == 1 else f"{folder}/{self.options.pagination_dir}/{number}"
+        per_page = self.per_page(kind)
+        chunks = paginate(posts, per_page) if per_page is not None else [posts]
+        for number, chunk in enumerate(chunks, start=1):
+            uri = folder if number == 1 else self.urls.page_path(folder, number)
             # Later pages of a listing whose first page the user wrote take that page's title.
             named_by = pages[0].file if pages and not pages[0].generated else None
-            file, generated = self._file(f"{uri}/index.md", title, number, named_by)
+            file, generated = self._file(
+                _index_md(uri),
+                title,
+                number,
+                named_by,
+                in_nav=number == 1 and kind is ListingKind.INDEX and self.options.nav_sections,
+            )
             page = Listing(kind, title, file, generated, chunk, term, (), number, pages)
             pages.append(page)
             into[file.src_uri] = page
@@ -402,23 +620,71 @@ class _PageMaker:
     ) -> Listing | None:
         if not taxonomy.terms:
             return None
-        file, generated = self._file(f"{self.options.blog_dir}/{folder}/index.md", title)
+        file, generated = self._file(_index_md(folder), title)
         page = Listing(kind, title, file, generated, terms=taxonomy.terms)
         page.pages.append(page)
         into[file.src_uri] = page
         return page
 
+    def redirects(self, posts: list[tuple[File, ParsedPost]], options: BlogConfig) -> None:
+        """Small pages that send readers on to a post from its other addresses: the file's own
+        URL with ``keep_file_urls``, and the front matter's ``aliases`` (as Hugo's). They are
+        HTML files, not pages: in no nav, sitemap, search index or listing."""
+        taken = {file.dest_uri for file in self.files}
+        for file, parsed in posts:
+            if parsed.post.draft:
+                continue
+            targets: list[str] = []
+            if options.keep_file_urls and options.post_url_format is not None:
+                original = File(file.src_uri, None, "", self.config.use_directory_urls)
+                if original.dest_uri != file.dest_uri:
+                    targets.append(original.dest_uri)
+            for alias in aliases(parsed.post):
+                dest = alias_dest(alias, self.config.use_directory_urls)
+                if dest is None:
+                    log.warning(
+                        f"{file.src_uri}: front matter key 'aliases' has value {alias!r}: not a "
+                        "path in the site (no '..', no scheme); no redirect made"
+                    )
+                    continue
+                targets.append(dest)
+            for dest in targets:
+                if dest in taken:
+                    log.warning(
+                        f"{file.src_uri}: the redirect at {dest} is not made: another file of "
+                        "the site is published there"
+                    )
+                    continue
+                taken.add(dest)
+                self.files.append(
+                    File.generated(
+                        self.config,
+                        dest,
+                        content=redirect_html(dest, file.url, self.config.site_url),
+                    )
+                )
+
     def _file(
-        self, src_uri: str, title: str, number: int = 1, named_by: File | None = None
+        self,
+        src_uri: str,
+        title: str,
+        number: int = 1,
+        named_by: File | None = None,
+        *,
+        in_nav: bool = False,
     ) -> tuple[File, bool]:
-        generated = File.generated(self.config, src_uri, content="", inclusion=self.inclusion)
+        """``in_nav``: the blog's index, which an automatic nav lists with ``nav_sections``
+        (Material's blog always lists it)."""
+        in_nav = in_nav or self.options.taxonomy_in_nav
+        inclusion = InclusionLevel.UNDEFINED if in_nav else self.inclusion
+        generated = File.generated(self.config, src_uri, content="", inclusion=inclusion)
         # A page the user wrote at the same address wins (blog/tags/index.md or blog/tags.md).
         existing = self.by_dest.get(generated.dest_uri)
         if existing is not None:
             # In-memory content makes MkDocs treat the page as changed, so `serve --dirty`
             # rebuilds the listing in it when a post changes.
             existing.content_string = existing.content_string
-            if existing.inclusion in _DEFAULT_INCLUSION and not self.options.taxonomy_in_nav:
+            if existing.inclusion in _DEFAULT_INCLUSION and not in_nav:
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             return existing, False
         if self.scratch is not None:

@@ -1,13 +1,20 @@
-"""Titles that ``nav`` in ``mkdocs.yml`` gives the plugin's pages."""
+"""The blog's pages in the site's navigation: titles ``nav`` gives them, and posts hung under
+the blog's index, so that the theme shows the blog as where the reader is."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
+from mkdocs_blog_plugin.config import BlogConfig
+from mkdocs_blog_plugin.structure.blog import Blog, ListingKind
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
 
 log = get_plugin_logger(__name__)
@@ -76,3 +83,69 @@ def _titled_paths(items: Any) -> Iterator[tuple[str, str]]:
                 yield title, value
             else:
                 yield from _titled_paths(value)
+
+
+def hang_under_index(blog: Blog, *, posts_in_nav: bool) -> None:
+    """Make the blog's index the parent of each post and listing page not in the nav, as
+    Material's blog does. MkDocs marks a page's parents active while it builds it: on a post,
+    the blog's nav entry (and its section and tab) is the active one, in every theme. Material's
+    post layout links ``page.parent`` as the way back to the blog."""
+    index = blog.index_page.page if blog.index_page is not None else None
+    if not isinstance(index, Page):
+        return
+    pages = [entry.file.page for entry in blog.posts] if not posts_in_nav else []
+    pages += [listing.file.page for listing in blog.listings.values()]
+    for page in pages:
+        if page is not None and page is not index and page.parent is None:
+            page.parent = index  # type: ignore[assignment]  # as Material does
+
+
+def uses_material_layouts(config: MkDocsConfig) -> bool:
+    """Whether the theme has Material's post layout (Material, MaterialX)."""
+    if config.theme.name not in ("material", "materialx"):
+        return False
+    return any(
+        os.path.isfile(os.path.join(folder, "blog-post.html")) for folder in config.theme.dirs
+    )
+
+
+def add_nav_sections(nav: Navigation, blog: Blog, options: BlogConfig) -> None:
+    """Sections next to the blog's nav entry, as Material's blog adds them: the archive's
+    pages, the categories' and the authors' (``nav_sections``). Only when the blog's index is
+    in the nav; the later pages of a listing stay out of it."""
+    index = blog.index_page.page if blog.index_page is not None else None
+    if not isinstance(index, Page):
+        return
+    siblings = index.parent.children if index.parent is not None else nav.items
+    if index not in siblings:
+        return
+    where = siblings.index(index) + 1
+    sections: list[Section] = []
+    for title, kind in (
+        (options.archive_title, ListingKind.ARCHIVE),
+        (options.categories_title, ListingKind.CATEGORY),
+        (options.authors_title, ListingKind.AUTHOR),
+    ):
+        pages = [
+            listing.file.page
+            for listing in blog.listings.values()
+            if listing.kind is kind and listing.number == 1 and listing.file.page is not None
+        ]
+        if kind is ListingKind.CATEGORY:
+            order = {term.key: n for n, term in enumerate(blog.categories.terms)}
+            pages.sort(key=lambda page: order.get(_term_key(blog, page), 0))
+        if not pages:
+            continue
+        section = Section(title, list(pages))
+        section.parent = index.parent
+        for page in pages:
+            page.parent = section
+            if page.file.inclusion is InclusionLevel.NOT_IN_NAV:
+                page.file.inclusion = InclusionLevel.INCLUDED
+        sections.append(section)
+    siblings[where:where] = sections
+
+
+def _term_key(blog: Blog, page: Page) -> str:
+    listing = blog.listings.get(page.file.src_uri)
+    return listing.term.key if listing is not None and listing.term is not None else ""

@@ -44,8 +44,11 @@ def warn_of_redirects_over_blog(config: MkDocsConfig, blog: Blog) -> None:
             "index": "the blog index",
             "tag": "the listing of tag {!r}",
             "category": "the listing of category {!r}",
+            "archive": "the archive page {!r}",
+            "author": "the page of author {!r}",
             "tags": "the index of tags",
             "categories": "the index of categories",
+            "archives": "the archive index",
         }[listing.kind.value].format(listing.term.name if listing.term else "")
         if listing.number > 1:
             what += f", page {listing.number}"

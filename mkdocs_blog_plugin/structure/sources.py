@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_blog_plugin.core.meta_files import META_FILE, folder_meta, merge
 from mkdocs_blog_plugin.core.post import FrontMatterError, ReadOptions, split_front_matter
+from mkdocs_blog_plugin.core.urls import blog_prefix
 from mkdocs_blog_plugin.core.visibility import DRAFTS_FOLDER, not_public
 from mkdocs_blog_plugin.structure.pages import SourcePage
 
@@ -76,7 +77,7 @@ class MdxFile(File):
 
 def read_mdx_as_pages(files: Files, blog_dir: str, *, enabled: bool) -> None:
     """Turn the ``.mdx`` files under ``blog_dir`` into pages, or leave them all out."""
-    prefix = blog_dir + "/"
+    prefix = blog_prefix(blog_dir)
     found = [
         file
         for file in files
@@ -119,13 +120,19 @@ def read_mdx_as_pages(files: Files, blog_dir: str, *, enabled: bool) -> None:
         pages[page.dest_uri] = page
 
 
-def sort_sources(files: Files, blog_dir: str, reserved: tuple[str, ...]) -> BlogSources:
+def sort_sources(
+    files: Files, blog_dir: str, reserved: tuple[str, ...], posts_folder: str | None = None
+) -> BlogSources:
     """Sort the files under ``blog_dir`` that MkDocs would publish in this build or in serve.
 
     ``reserved`` are the ``src_uri`` prefixes of the generated listings' folders
     (``blog/tags/``, ``blog/tags.md``...), where the pages users write are not posts.
+    ``posts_folder`` (``post_dir``): only the pages in it are posts; the blog's other pages
+    are its own pages (checked for drafts, published as they are).
     """
-    prefix = blog_dir + "/"
+    prefix = blog_prefix(blog_dir)
+    root = prefix.rstrip("/")
+    posts_prefix = blog_prefix(posts_folder) if posts_folder is not None else prefix
     sources = BlogSources()
     for file in files:
         uri = file.src_uri
@@ -135,8 +142,9 @@ def sort_sources(files: Files, blog_dir: str, reserved: tuple[str, ...]) -> Blog
             sources.others.append(file)
         elif (
             uri.startswith(reserved)
-            or (file.name == "index" and posixpath.dirname(uri) == blog_dir)
+            or (file.name == "index" and posixpath.dirname(uri) == root)
             or posixpath.basename(uri) == _HUGO_SECTION_PAGE
+            or not uri.startswith(posts_prefix)
         ):
             sources.pages.append(file)
         else:
@@ -261,6 +269,7 @@ def withhold_resources(
         posixpath.dirname(file.src_uri) for file in hidden_posts if file.name == "index"
     } | set(hidden_folders)
     hidden_dirs.discard(blog_dir)
+    hidden_dirs.discard("")
     images = set(hidden_images)
     published_dirs = {posixpath.dirname(page.src_uri) for page in published_pages}
     withheld: list[str] = []
@@ -292,7 +301,7 @@ def hidden_folders(
     return [
         folder
         for folder in meta_files
-        if (folder + "/").startswith(blog_dir + "/")
+        if (folder + "/").startswith(blog_prefix(blog_dir))
         and not_public(
             f"{folder}/x.md",
             folder_meta(f"{folder}/x.md", meta_files),

@@ -1,0 +1,1 @@
+"""Other blog plugins' names for our options and front-matter keys."""

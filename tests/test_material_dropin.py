@@ -1,0 +1,467 @@
+"""Material's blog options, URLs, excerpts, read time, archives, authors' pages, pins, links
+and page attributes, on sites built for the purpose (the same fixture built by Material's
+blog and by ours is in test_material_parity.py)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_blog_plugin.compat.material import NOT_HONOURED, PRESET, RENAMED
+from mkdocs_blog_plugin.config import BlogConfig
+from tests.sitebuild import Site, build_config_file, build_site, make_site, post
+
+# Every option of Material's blog plugin (material/plugins/blog/config.py, 9.x).
+MATERIAL_OPTIONS = [
+    "blog_dir",
+    "blog_toc",
+    "post_dir",
+    "post_date_format",
+    "post_url_date_format",
+    "post_url_format",
+    "post_url_max_categories",
+    "post_slugify",
+    "post_slugify_separator",
+    "post_excerpt",
+    "post_excerpt_max_authors",
+    "post_excerpt_max_categories",
+    "post_excerpt_separator",
+    "post_readtime",
+    "post_readtime_words_per_minute",
+    "archive",
+    "archive_name",
+    "archive_date_format",
+    "archive_url_date_format",
+    "archive_url_format",
+    "archive_pagination",
+    "archive_pagination_per_page",
+    "archive_toc",
+    "categories",
+    "categories_name",
+    "categories_url_format",
+    "categories_slugify",
+    "categories_slugify_separator",
+    "categories_sort_by",
+    "categories_sort_reverse",
+    "categories_allowed",
+    "categories_pagination",
+    "categories_pagination_per_page",
+    "categories_toc",
+    "authors",
+    "authors_file",
+    "authors_profiles",
+    "authors_profiles_name",
+    "authors_profiles_url_format",
+    "authors_profiles_pagination",
+    "authors_profiles_pagination_per_page",
+    "authors_profiles_toc",
+    "pagination",
+    "pagination_per_page",
+    "pagination_url_format",
+    "pagination_format",
+    "pagination_if_single_page",
+    "pagination_keep_content",
+    "draft",
+    "draft_on_serve",
+    "draft_if_future_date",
+]
+
+
+def load(options: dict[str, Any]) -> tuple[BlogConfig, list[Any], list[tuple[str, str]]]:
+    config = BlogConfig()
+    config.load_dict(options)
+    failed, warnings = config.validate()
+    return config, failed, warnings
+
+
+def test_every_material_option_name_is_an_option() -> None:
+    known = dict(BlogConfig._schema)
+    assert [name for name in MATERIAL_OPTIONS if name not in known] == []
+
+
+@pytest.mark.parametrize(
+    ("material", "value", "ours"),
+    [
+        ("pagination_per_page", 4, "posts_per_page"),
+        ("draft_on_serve", False, "drafts_on_serve"),
+        ("draft_if_future_date", True, "future_posts_as_drafts"),
+        ("post_date_format", "medium", "date_format"),
+        ("categories_name", "Topics", "categories_title"),
+        ("archive_name", "By year", "archive_title"),
+        ("authors_profiles_name", "Writers", "authors_title"),
+    ],
+)
+def test_materials_name_sets_ours(material: str, value: object, ours: str) -> None:
+    config, failed, warnings = load({material: value})
+    assert (failed, warnings) == ([], [])
+    assert config[ours] == value
+    assert material in RENAMED
+
+
+def test_materials_translation_keys_keep_our_titles() -> None:
+    config, failed, warnings = load({"archive_name": "blog.archive"})
+    assert (failed, warnings) == ([], [])
+    assert config.archive_title == "Archive"
+
+
+def test_both_names_disagreeing_is_a_warning_naming_both() -> None:
+    config, _, warnings = load({"pagination_per_page": 4, "posts_per_page": 6})
+    assert config.posts_per_page == 6
+    assert len(warnings) == 1 and "pagination_per_page" in warnings[0][1]
+    assert "posts_per_page" in warnings[0][1]
+
+
+@pytest.mark.parametrize("name", sorted(NOT_HONOURED))
+def test_an_option_not_honoured_is_a_warning_naming_it(name: str) -> None:
+    value, _ = NOT_HONOURED[name]
+    _, failed, warnings = load({name: value})
+    assert failed == []
+    assert [option for option, _ in warnings] == [name]
+    assert "not honoured" in warnings[0][1]
+
+
+def test_pagination_format_other_than_a_window_is_a_warning() -> None:
+    _, _, warnings = load({"pagination_format": "$link_previous ~2~ $link_next"})
+    assert [option for option, _ in warnings] == ["pagination_format"]
+    assert load({"pagination_format": "~3~"})[2] == []
+
+
+def test_the_preset_sets_materials_defaults_and_yields_to_mkdocs_yml() -> None:
+    config, failed, warnings = load({"preset": "material", "post_url_format": "{slug}"})
+    assert (failed, warnings) == ([], [])
+    assert config.post_url_format == "{slug}"
+    for name, value in PRESET.items():
+        if name != "post_url_format":
+            assert config[name] == value, name
+    plain, _, _ = load({})
+    assert plain.post_url_format is None and plain.post_dir == "{blog}"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"post_url_format": "{date}/{title}"}, "{title}"),
+        ({"post_url_format": "../{slug}"}, "not a path in the blog"),
+        ({"archive_url_format": "{slug}"}, "{slug}"),
+        ({"post_url_date_format": "%Y/%m"}, None),
+        ({"blog_dir": "../x"}, "relative folder"),
+    ],
+)
+def test_url_formats_are_checked(options: dict[str, Any], message: str | None) -> None:
+    _, failed, _ = load(options)
+    if message is None:
+        assert failed == []
+    else:
+        assert len(failed) == 1 and message in str(failed[0][1])
+
+
+def site_with(
+    tmp_path: Path, files: dict[str, str], *, binary: dict[str, bytes] | None = None, **plugin: Any
+) -> Site:
+    config_file = make_site(
+        tmp_path,
+        None,
+        config={
+            "site_url": "https://example.org/",
+            "plugins": [{"frontmatter-blog": plugin}],
+            "theme": {"name": "mkdocs", "highlightjs": False},
+        },
+        files={"index.md": "# Home\n", **files},
+    )
+    for name, data in (binary or {}).items():
+        (config_file.parent / "docs" / name).write_bytes(data)
+    return build_config_file(config_file, strict=False)
+
+
+def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_post_url_format_without_the_preset(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = site_with(
+        tmp_path,
+        {
+            "blog/a.md": post(
+                {"title": "Hello, World!", "date": "2024-01-31", "categories": ["Go Lang"]}
+            ),
+            "blog/b.md": post({"title": "Mine", "date": "2024-02-01", "slug": "my-own"}),
+            "blog/c.md": post({"title": "Bad", "date": "2024-02-02", "slug": "../../etc"}),
+            "blog/d.md": post({"title": "No date"}),
+        },
+        post_url_format="{categories}/{date}/{slug}",
+        post_url_date_format="yyyy/MM",
+    )
+    assert site.exists("blog/go-lang/2024/01/hello-world/")
+    assert site.exists("blog/2024/02/my-own/")
+    assert site.exists("blog/2024/02/bad/")
+    assert site.exists("blog/d/")  # {date} without a date: the file's URL
+    assert not site.exists("blog/a/")
+    problems = warnings(caplog)
+    assert any("blog/c.md" in w and "'slug'" in w and "../../etc" in w for w in problems)
+    assert any("blog/d.md" in w and "needs one" in w for w in problems)
+    # Links between posts follow them to their new address.
+    listing = dict(site.links("blog/", ".fmb-entry-title a"))
+    assert listing["Hello, World!"] == "blog/go-lang/2024/01/hello-world/"
+
+
+def test_two_posts_at_one_url_keep_one_loudly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = site_with(
+        tmp_path,
+        {
+            "blog/one.md": post({"title": "Same", "date": "2024-01-31"}, "FIRST-BODY"),
+            "blog/two.md": post({"title": "Same", "date": "2024-01-31"}, "SECOND-BODY"),
+        },
+        post_url_format="{date}/{slug}",
+    )
+    text = site.page_path("blog/2024/01/31/same/").read_text("utf-8")
+    assert "FIRST-BODY" in text and site.grep("SECOND-BODY") == []
+    assert any(
+        "blog/two.md" in w and "blog/one.md" in w and "not published" in w for w in warnings(caplog)
+    )
+
+
+def test_aliases_and_old_file_urls_redirect(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = site_with(
+        tmp_path,
+        {
+            "blog/moved.md": post(
+                {
+                    "title": "Moved",
+                    "date": "2024-03-01",
+                    "aliases": ["/old/moved-post/", "../escape"],
+                }
+            ),
+        },
+        post_url_format="{date}/{slug}",
+        keep_file_urls=True,
+    )
+    for old in ("old/moved-post/", "blog/moved/"):
+        soup = site.soup(old)
+        refresh = soup.select_one('meta[http-equiv="refresh"]')
+        assert refresh is not None
+        target = refresh["content"].split("url=", 1)[1]
+        assert site.resolve(old, target) == "blog/2024/03/01/moved/"
+        assert soup.select_one('link[rel="canonical"]')["href"] == (
+            "https://example.org/blog/2024/03/01/moved/"
+        )
+    sitemap = site.page_path("sitemap.xml").read_text("utf-8")
+    assert "old/moved-post" not in sitemap and "blog/moved/" not in sitemap
+    assert "old/moved-post" not in site.page_path("blog/").read_text("utf-8")
+    assert any("'aliases'" in w and "../escape" in w for w in warnings(caplog))
+
+
+def test_whole_site_blog(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        config={"plugins": [{"frontmatter-blog": {"blog_dir": "."}}]},
+        files={
+            "first.md": post({"title": "First", "date": "2024-01-02", "tags": ["x"]}),
+            "second.md": post({"title": "Second", "date": "2024-02-02"}),
+        },
+    )
+    assert [title for title, _ in site.links("", ".fmb-entry-title a")] == ["Second", "First"]
+    assert site.exists("tags/x/") and site.exists("archive/2024/")
+
+
+def test_categories_allowed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    site = site_with(
+        tmp_path,
+        {"blog/a.md": post({"title": "A", "date": "2024-01-02", "categories": ["Ok", "Nope"]})},
+        categories_allowed=["Ok"],
+    )
+    assert site.exists("blog/categories/ok/") and not site.exists("blog/categories/nope/")
+    assert any("blog/a.md" in w and "'Nope'" in w for w in warnings(caplog))
+
+
+EXCERPT_POST = """\
+First paragraph with a [link](other.md) and ![pic](pic.png).
+
+<!-- more -->
+
+AFTER-THE-FOLD text.
+"""
+
+
+def test_excerpts_read_times_pins_and_archives(tmp_path: Path) -> None:
+    png = Path(__file__).parent / "fixtures/material-blog/docs/blog/posts/pipeline-diagram.png"
+    site = site_with(
+        tmp_path,
+        {
+            "blog/cut.md": post(
+                {"title": "Cut", "date": "2024-05-01", "readtime": 7}, EXCERPT_POST
+            ),
+            "blog/other.md": post({"title": "Other", "date": "2023-01-01", "pin": True}),
+            "blog/plain.md": post(
+                {"title": "Plain", "date": "2024-06-01", "description": "DESC"}, "Body."
+            ),
+        },
+        binary={"blog/pic.png": png.read_bytes()},
+        post_url_format="{date}/{slug}",
+        posts_per_page=2,
+    )
+    soup = site.soup("blog/")
+    entries = soup.select(".fmb-entry")
+    titles = [e.select_one(".fmb-entry-title a").get_text() for e in entries]
+    assert titles == ["Other", "Plain"]  # pinned first, then newest
+    assert "fmb-entry--pinned" in entries[0]["class"]
+    page2 = site.soup("blog/page/2/")
+    (cut,) = page2.select(".fmb-entry")
+    excerpt = cut.select_one(".fmb-excerpt")
+    assert "First paragraph" in excerpt.get_text() and "AFTER-THE-FOLD" not in str(page2)
+    assert cut.select_one(".fmb-more a")["href"]
+    # Links and images in the excerpt work from the listing's own URL.
+    assert site.resolve("blog/page/2/", excerpt.select_one("a")["href"]) == "blog/2023/01/01/other/"
+    assert site.resolve("blog/page/2/", excerpt.select_one("img")["src"]) == "blog/pic.png"
+    assert "7 min read" in cut.select_one(".fmb-readtime").get_text()
+    assert entries[1].select_one(".fmb-description").get_text() == "DESC"
+    assert site.soup("blog/2024/05/01/cut/").select_one(".fmb-readtime").get_text().startswith("7")
+    years = [a.get_text() for a in site.soup("blog/archive/").select(".fmb-terms a")]
+    assert years == ["2024", "2023"]
+    assert [t for t, _ in site.links("blog/archive/2024/", ".fmb-entry-title a")] == [
+        "Plain",
+        "Cut",
+    ]
+
+
+def test_post_excerpt_required_names_each_post(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site_with(
+        tmp_path,
+        {"blog/a.md": post({"title": "A", "date": "2024-01-02"}, "No fold.")},
+        post_excerpt="required",
+    )
+    assert any("blog/a.md" in w and "<!-- more -->" in w for w in warnings(caplog))
+
+
+def test_no_ad_slot_in_an_excerpt(tmp_path: Path) -> None:
+    body = "\n\n".join(f"Paragraph {n} " + "word " * 60 for n in range(6))
+    body = body.replace("Paragraph 4", "<!-- more -->\n\nParagraph 4")
+    site = build_site(
+        tmp_path,
+        None,
+        config={
+            "plugins": [
+                {
+                    "frontmatter-blog": {
+                        "ads": {
+                            "enabled": True,
+                            "default": True,
+                            "every": 1,
+                            "snippet": "<ins>AD</ins>",
+                        }
+                    }
+                }
+            ]
+        },
+        files={"blog/a.md": post({"title": "A", "date": "2024-01-02"}, body)},
+        strict=False,
+    )
+    assert site.soup("blog/a/").select(".ad-slot")  # the post has its slots
+    excerpt = site.soup("blog/").select_one(".fmb-excerpt")
+    assert excerpt is not None and "Paragraph 3" in excerpt.get_text()
+    assert excerpt.select(".ad-slot") == []
+
+
+HOOK = """\
+import json, os
+
+seen = {}
+
+def on_page_context(context, page, config, nav):
+    if getattr(page, "authors", None) is not None:
+        seen[page.url] = {
+            "authors": [str(a.name) for a in page.authors],
+            "categories": [[str(c.title), c.url] for c in page.categories],
+            "created": page.config.date.created.isoformat(),
+            "updated": page.config.date.updated and page.config.date.updated.isoformat(),
+            "readtime": page.config.readtime,
+            "pin": page.config.pin,
+        }
+
+def on_post_build(config):
+    with open(os.path.join(os.path.dirname(config.config_file_path), "seen.json"), "w") as f:
+        json.dump(seen, f)
+"""
+
+
+def test_material_page_attributes_for_hooks(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "hook.py").write_text(HOOK)
+    site = build_site(
+        tmp_path,
+        None,
+        config={
+            "hooks": ["hook.py"],
+            "plugins": [{"frontmatter-blog": {"preset": "material"}}],
+        },
+        files={
+            "blog/.authors.yml": "authors:\n  ann:\n    name: Ann\n    avatar: https://e.org/a.png\n",
+            "blog/posts/p.md": post(
+                {
+                    "date": {"created": "2024-01-02", "updated": "2024-02-03"},
+                    "title": "P",
+                    "authors": ["ann"],
+                    "categories": ["Tips & Tricks"],
+                    "pin": True,
+                }
+            ),
+        },
+    )
+    import json
+
+    seen = json.loads((site.root / "seen.json").read_text())
+    (only,) = seen.values()
+    assert only["authors"] == ["Ann"]
+    assert only["categories"] == [["Tips &amp; Tricks", "blog/category/tips--tricks/"]]
+    assert only["created"].startswith("2024-01-02") and only["updated"].startswith("2024-02-03")
+    assert only["readtime"] == 1 and only["pin"] is True
+    assert site.exists("blog/2024/01/02/p/")
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_the_blog_is_where_the_reader_is(tmp_path: Path, theme: str) -> None:
+    options: dict[str, Any] = {"font": False} if theme == "material" else {}
+    site = build_site(
+        tmp_path,
+        None,
+        config={
+            "theme": {"name": theme, **options},
+            "nav": ["index.md", {"Blog": "blog/index.md"}, "about.md"],
+            "plugins": [{"frontmatter-blog": {}}],
+        },
+        files={
+            "index.md": "# Home\n",
+            "about.md": "# About\n",
+            "blog/index.md": "# Blog\n",
+            "blog/a.md": post({"title": "A", "date": "2024-01-02"}),
+        },
+    )
+    html = site.page_path("blog/a/").read_text("utf-8")
+    soup = site.soup("blog/a/")
+    active = {
+        "mkdocs": "li.active a, a.active",
+        "readthedocs": "li.current > a, a.current",
+        "material": ".md-nav__link--active, .md-tabs__link--active, .md-nav__item--active > a",
+    }[theme]
+    texts = [" ".join(a.get_text().split()) for a in soup.select(active)]
+    assert any("Blog" in text for text in texts), (theme, texts)
+    back = ".md-sidebar--post .md-post__back a" if theme == "material" else ".fmb-back a"
+    links = soup.select(f"{back}, .fmb-back a")
+    assert len(links) == 1  # one way back to the blog
+    assert site.resolve("blog/a/", links[0]["href"]) == "blog/"
+    if theme == "material":
+        # Material's post layout: its sidebar (instead of the site's nav), as its blog has.
+        assert re.search(r"1 min read", html)
+        assert all(s.has_attr("hidden") for s in soup.select(".md-sidebar--primary"))
