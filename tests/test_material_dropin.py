@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mkdocs_blog_plugin.compat.material import NOT_HONOURED, PRESET, RENAMED
 from mkdocs_blog_plugin.config import BlogConfig
@@ -465,3 +468,177 @@ def test_the_blog_is_where_the_reader_is(tmp_path: Path, theme: str) -> None:
         # Material's post layout: its sidebar (instead of the site's nav), as its blog has.
         assert re.search(r"1 min read", html)
         assert all(s.has_attr("hidden") for s in soup.select(".md-sidebar--primary"))
+
+
+def test_features_turn_off(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        config={
+            "plugins": [
+                {
+                    "frontmatter-blog": {
+                        "categories": False,
+                        "authors": False,
+                        "post_readtime": False,
+                        "archive": False,
+                        "pagination": False,
+                        "posts_per_page": 1,
+                    }
+                }
+            ]
+        },
+        files={
+            "blog/.authors.yml": "authors:\n  ann:\n    name: Ann Author\n",
+            **{
+                f"blog/p{n}.md": post(
+                    {
+                        "title": f"P{n}",
+                        "date": f"2024-01-0{n}",
+                        "categories": ["Work"],
+                        "authors": ["ann"],
+                    }
+                )
+                for n in range(1, 4)
+            },
+        },
+    )
+    assert len(site.soup("blog/").select(".fmb-entry")) == 3  # one page: no pagination
+    assert not site.exists("blog/page/2/")
+    assert not site.exists("blog/categories/work/") and not site.exists("blog/archive/2024/")
+    page = site.soup("blog/p1/")
+    assert page.select(".fmb-readtime") == [] and page.select(".fmb-author") == []
+    # The category is still named, as text.
+    assert "Work" in page.select_one(".fmb-category").get_text()
+    assert page.select_one(".fmb-category a") is None
+
+
+def test_authors_pages_and_category_order_without_the_preset(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        config={
+            "nav": ["index.md", {"Blog": "blog/index.md"}],
+            "plugins": [
+                {
+                    "frontmatter-blog": {
+                        "authors_profiles": True,
+                        "nav_sections": True,
+                        "categories_sort_reverse": True,
+                    }
+                }
+            ],
+        },
+        files={
+            "index.md": "# Home\n",
+            "blog/index.md": "# Blog\n",
+            "blog/.authors.yml": (
+                "authors:\n  ann:\n    name: Ann <b>Author</b>\n    slug: ann-a\n"
+                "  bob:\n    name: Bob\n"
+            ),
+            "blog/a.md": post(
+                {"title": "A", "date": "2024-01-01", "authors": ["ann"], "categories": ["Alpha"]}
+            ),
+            "blog/b.md": post(
+                {
+                    "title": "B",
+                    "date": "2024-02-01",
+                    "authors": ["ann", "bob"],
+                    "categories": ["Beta"],
+                }
+            ),
+        },
+    )
+    assert [t for t, _ in site.links("blog/author/ann-a/", ".fmb-entry-title a")] == ["B", "A"]
+    assert [t for t, _ in site.links("blog/author/bob/", ".fmb-entry-title a")] == ["B"]
+    # Author names link to their pages; a name is text.
+    author = site.soup("blog/a/").select_one(".fmb-post-header .fmb-author a")
+    assert site.resolve("blog/a/", author["href"]) == "blog/author/ann-a/"
+    assert author.get_text() == "Ann <b>Author</b>"
+    # The nav's sections, the categories in the index's order (reversed).
+    nav = site.soup("blog/")
+    labels = [" ".join(a.get_text().split()) for a in nav.select(".navbar-nav a, nav a")]
+    named = [name for label in labels for name in ("Alpha", "Beta") if name in label]
+    assert named == ["Beta", "Alpha"]
+    assert [a.get_text() for a in site.soup("blog/categories/").select(".fmb-terms a")] == [
+        "Beta",
+        "Alpha",
+    ]
+
+
+def test_new_post_goes_into_post_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mkdocs_blog_plugin.cli import main
+
+    config = make_site(
+        tmp_path,
+        None,
+        config={"plugins": [{"frontmatter-blog": {"preset": "material"}}]},
+        files={"blog/posts/old.md": post({"title": "Old", "date": "2024-01-01"})},
+    )
+    assert main(["new", "Fresh start", "-f", str(config)]) == 0
+    out, _ = capsys.readouterr()
+    assert Path(out.strip()) == config.parent / "docs" / "blog" / "posts" / "fresh-start.md"
+
+
+def test_a_whole_site_blog_keeps_other_files_in_a_dirty_build(tmp_path: Path) -> None:
+    config = make_site(
+        tmp_path,
+        None,
+        config={"plugins": [{"frontmatter-blog": {"blog_dir": "."}}]},
+        files={"first.md": post({"title": "First", "date": "2024-01-02"})},
+    )
+    site = build_config_file(config)
+    foreign = site.site_dir / "api" / "index.html"
+    foreign.parent.mkdir()
+    foreign.write_text("<p>built by another tool</p>")
+    build_config_file(config, dirty=True, strict=False)
+    assert foreign.exists() and (site.site_dir / "404.html").exists()
+
+
+HOSTILE = st.lists(
+    st.sampled_from([*"ab <>&\"'/.\\#?%é日", "<script>", "..", "\u202e", "\x00"]),
+    min_size=1,
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=HOSTILE, category=HOSTILE, author=HOSTILE, slug=HOSTILE)
+def test_hostile_text_under_the_preset(
+    tmp_path_factory: pytest.TempPathFactory, title: str, category: str, author: str, slug: str
+) -> None:
+    tmp_path = tmp_path_factory.mktemp("hostile")
+    marker = "<script>alert(1)</script>"
+    meta = {
+        "title": title + marker,
+        "date": "2024-01-02",
+        "categories": [category + marker],
+        "authors": ["x"],
+        "slug": slug,
+    }
+    authors = yaml.safe_dump({"authors": {"x": {"name": author + marker, "description": marker}}})
+    site = build_site(
+        tmp_path,
+        None,
+        config={
+            "plugins": [{"frontmatter-blog": {"preset": "material", "authors_profiles": True}}]
+        },
+        files={
+            "blog/.authors.yml": authors,
+            # The body is the author's own Markdown, raw HTML included: front matter is text.
+            "blog/posts/p.md": post(meta, "Intro.\n\n<!-- more -->\n\nRest.\n"),
+        },
+        strict=False,
+    )
+    project = site.root
+    written = [p for p in project.rglob("*") if p.is_file()]
+    assert all(
+        site.site_dir in p.parents or project / "docs" in p.parents or p.parent == project
+        for p in written
+    )
+    for path in site.files():
+        if path.suffix == ".html":
+            assert "<script>alert(1)" not in path.read_text("utf-8"), path
+    (entry,) = site.soup("blog/").select(".fmb-entry")
+    url = site.resolve("blog/", entry.select_one(".fmb-entry-title a")["href"])
+    assert url.startswith("blog/") and site.exists(url)

@@ -41,6 +41,7 @@ from mkdocs_blog_plugin.core.dates import zone
 from mkdocs_blog_plugin.core.fields import FIELD_KEYS
 from mkdocs_blog_plugin.core.front_matter import FrontMatterError, split_front_matter
 from mkdocs_blog_plugin.core.slugs import is_valid_slug, name_key, slugify
+from mkdocs_blog_plugin.core.urls import blog_prefix
 from mkdocs_blog_plugin.structure.blog import reserved_prefixes
 from mkdocs_blog_plugin.structure.sources import MdxFile, sort_sources
 from mkdocs_blog_plugin.structure.urls import post_folder
@@ -163,7 +164,7 @@ def write_post(site: Site, files: Files, request: Request, today: dt.date) -> st
         f"{today.year:04d}" if part == YEAR else f"{today.month:02d}" if part == MONTH else part
         for part in conventions.folder
     ]
-    src_uri = posixpath.join(options.blog_dir, *folder, f"{name}.md")
+    src_uri = posixpath.join(post_folder(options), *folder, f"{name}.md")
     path = os.path.join(config.docs_dir, *src_uri.split("/"))
     _check_name(src_uri, name, options)
     if os.path.lexists(path):
@@ -230,7 +231,7 @@ def read_conventions(posts: Sequence[File], options: BlogConfig) -> Conventions:
     keys: dict[str, Counter[str]] = {field: Counter() for field in FIELD_KEYS}
     tried = _keys_tried(options.keys_)
     for file in posts:
-        folder, name = _place(file.src_uri, options.blog_dir)
+        folder, name = _place(file.src_uri, post_folder(options))
         folders[folder] += 1
         dated += _JEKYLL_NAME.match(name) is not None
         try:
@@ -275,10 +276,10 @@ def _key_used(meta: Mapping[str, Any], candidates: Sequence[str]) -> str | None:
     return None
 
 
-def _place(src_uri: str, blog_dir: str) -> tuple[tuple[str, ...], str]:
-    """The folders a post lives in under ``blog_dir`` (year and month folders as
+def _place(src_uri: str, posts_folder: str) -> tuple[tuple[str, ...], str]:
+    """The folders a post lives in under ``posts_folder`` (year and month folders as
     :data:`YEAR` and :data:`MONTH`), and its name: a folder post's is its folder's."""
-    parts = src_uri[len(blog_dir) + 1 :].split("/")
+    parts = src_uri[len(blog_prefix(posts_folder)) :].split("/")
     name = posixpath.splitext(parts.pop())[0]
     if name == "index" and parts:
         name = parts.pop()

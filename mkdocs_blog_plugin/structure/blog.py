@@ -639,11 +639,11 @@ class _PageMaker:
                 original = File(file.src_uri, None, "", self.config.use_directory_urls)
                 if original.dest_uri != file.dest_uri:
                     targets.append(original.dest_uri)
-            for alias in aliases(parsed.post):
+            for key, alias in aliases(parsed.post):
                 dest = alias_dest(alias, self.config.use_directory_urls)
                 if dest is None:
                     log.warning(
-                        f"{file.src_uri}: front matter key 'aliases' has value {alias!r}: not a "
+                        f"{file.src_uri}: front matter key '{key}' has value {alias!r}: not a "
                         "path in the site (no '..', no scheme); no redirect made"
                     )
                     continue

@@ -14,6 +14,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from mkdocs_blog_plugin.config import BlogConfig
+from mkdocs_blog_plugin.core.urls import blog_prefix
 from mkdocs_blog_plugin.structure.blog import Blog, ListingKind
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
 
@@ -46,7 +47,7 @@ def warn_of_hidden_posts_in_nav(nav_config: Any, files: Files, blog_dir: str) ->
         file = files.get_file_from_path(path)
         if (
             file is not None
-            and file.src_uri.startswith(blog_dir + "/")
+            and file.src_uri.startswith(blog_prefix(blog_dir))
             and file.inclusion is InclusionLevel.EXCLUDED
         ):
             named = f" as {title!r}" if title else ""
@@ -132,7 +133,16 @@ def add_nav_sections(nav: Navigation, blog: Blog, options: BlogConfig) -> None:
             if listing.kind is kind and listing.number == 1 and listing.file.page is not None
         ]
         if kind is ListingKind.CATEGORY:
-            order = {term.key: n for n, term in enumerate(blog.categories.terms)}
+            # The category index's order (categories_sort_by, categories_sort_reverse).
+            index_terms = next(
+                (
+                    listing.terms
+                    for listing in blog.listings.values()
+                    if listing.kind is ListingKind.CATEGORY_INDEX
+                ),
+                blog.categories.terms,
+            )
+            order = {term.key: n for n, term in enumerate(index_terms)}
             pages.sort(key=lambda page: order.get(_term_key(blog, page), 0))
         if not pages:
             continue

@@ -15,14 +15,14 @@ from mkdocs.utils import get_relative_url
 from mkdocs_blog_plugin.core.post import Post
 
 
-def aliases(post: Post) -> list[str]:
+def aliases(post: Post) -> list[tuple[str, str]]:
     """The post's ``aliases`` (Hugo's key; Jekyll's jekyll-redirect-from says
-    ``redirect_from``): one path or a list of them."""
-    found: list[str] = []
+    ``redirect_from``): one path or a list of them, each with the key it came from."""
+    found: list[tuple[str, str]] = []
     for key in ("aliases", "redirect_from"):
         value = post.meta.get(key)
         items = value if isinstance(value, list) else [value] if value is not None else []
-        found += [str(item).strip() for item in items if str(item).strip()]
+        found += [(key, str(item).strip()) for item in items if str(item).strip()]
     return found
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 
+from mkdocs_blog_plugin.core.urls import blog_prefix
+
 log = get_plugin_logger(__name__)
 
 _NAMED = 10
@@ -53,7 +55,7 @@ def find_stale_pages(
     by_key = {_name_key(uri): uri for uri in outputs}
     stale = []
     # The copy of a file withheld in this build (an image of a post now a draft, a raw source).
-    prefix = blog_dir + "/"
+    prefix = blog_prefix(blog_dir)
     for file in files:
         uri = file.dest_uri
         if (
@@ -65,7 +67,10 @@ def find_stale_pages(
             and Path(site_dir, uri).is_file()
         ):
             stale.append(StalePage(uri, file.src_uri))
-    for path in sorted(root.rglob("*.html")):
+    # A blog that is the whole site (blog_dir: .) shares site_dir with the theme's pages and
+    # whatever else is copied there: only the copies above are known to be the blog's.
+    swept = root.rglob("*.html") if prefix else ()
+    for path in sorted(swept):
         dest_uri = path.relative_to(site_dir).as_posix()
         if dest_uri in outputs or not path.is_file():
             continue
