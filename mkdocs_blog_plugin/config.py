@@ -214,6 +214,9 @@ class BlogConfig(MaterialNames):
     """Folder of ``docs_dir`` whose Markdown pages are posts (``x.md``, or ``x/index.md`` with its
     images), except the blog's own ``index.md`` and the generated pages' folders. ``.``: the
     whole site is the blog, its index the home page."""
+    blog_toc = c.Type(bool, default=False)
+    """List a listing page's posts in its table of contents (Material's option); the archive,
+    category and author pages follow it unless their own option says otherwise."""
     post_dir = c.Type(str, default="{blog}")
     """Folder of the posts; ``{blog}`` stands for ``blog_dir``. Other pages in ``blog_dir``
     are pages. Under ``preset: material``, ``{blog}/posts`` (its images are published without
@@ -270,6 +273,8 @@ class BlogConfig(MaterialNames):
     """Paginate archive pages; unset: as ``pagination``."""
     archive_pagination_per_page = c.Optional(CountOption(minimum=1))
     """Posts per archive page; unset: ``posts_per_page``."""
+    archive_toc = c.Optional(c.Type(bool))
+    """List an archive page's posts in its table of contents; unset: ``blog_toc``."""
     categories = c.Type(bool, default=True)
     """A page per category."""
     categories_url_format = c.Optional(_UrlFormatOption(("slug",)))
@@ -291,6 +296,8 @@ class BlogConfig(MaterialNames):
     """Paginate category pages; unset: as ``pagination``."""
     categories_pagination_per_page = c.Optional(CountOption(minimum=1))
     """Posts per category page; unset: ``posts_per_page``."""
+    categories_toc = c.Optional(c.Type(bool))
+    """List a category page's posts in its table of contents; unset: ``blog_toc``."""
     authors = c.Type(bool, default=True)
     """Show posts' authors (from ``authors_file``)."""
     authors_profiles = c.Type(bool, default=False)
@@ -304,6 +311,8 @@ class BlogConfig(MaterialNames):
     """Paginate author pages; unset: as ``pagination``."""
     authors_profiles_pagination_per_page = c.Optional(CountOption(minimum=1))
     """Posts per author page; unset: ``posts_per_page``."""
+    authors_profiles_toc = c.Optional(c.Type(bool))
+    """List an author page's posts in its table of contents; unset: ``blog_toc``."""
     pagination = c.Type(bool, default=True)
     """Split listings into pages of ``posts_per_page``; ``false``: one page each."""
     pagination_url_format = c.Optional(_UrlFormatOption(("page",)))
@@ -311,6 +320,9 @@ class BlogConfig(MaterialNames):
     pagination_format = c.Type(str, default="~2~")
     """Page numbers in the pagination bar: ``~2~`` shows two either side of the current page
     (Material's format; ``~N~`` is honoured)."""
+    pagination_keep_content = c.Type(bool, default=False)
+    """Repeat the text of a listing page you wrote (``blog/index.md``) above the posts of its
+    later pages too; by default they show its title only."""
     pagination_if_single_page = c.Type(bool, default=False)
     """Show the pagination bar on a listing of one page."""
     nav_sections = c.Type(bool, default=False)

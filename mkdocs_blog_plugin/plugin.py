@@ -20,11 +20,15 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_blog_plugin.ads import AdsFeature
 from mkdocs_blog_plugin.ads.head import instant_navigation
-from mkdocs_blog_plugin.compat.material_pages import attach_material_attributes, use_post_layout
+from mkdocs_blog_plugin.compat.material_pages import (
+    attach_material_attributes,
+    set_sidebar_links,
+    use_post_layout,
+)
 from mkdocs_blog_plugin.config import BlogConfig
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
-from mkdocs_blog_plugin.structure.blog import Blog, collect_blog
+from mkdocs_blog_plugin.structure.blog import Blog, collect_blog, listings_with_toc
 from mkdocs_blog_plugin.structure.feed import Feed
 from mkdocs_blog_plugin.structure.links import RelatedLinks
 from mkdocs_blog_plugin.structure.nav import (
@@ -72,6 +76,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self._scratch: weakref.finalize[Any, Any] | None = None
         self._css_on_every_page = True
         self._post_sidebar = False
+        self.related: RelatedLinks | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -83,6 +88,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.renderer = None
         self.ads = None
         self.feed = None
+        self.related = None
         self._remove_scratch()
         if not self.config.enabled:
             return
@@ -123,7 +129,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         # environment. get_env() builds the same one: theme, custom_dir, filters, translations.
         feed = Feed(self.blog, config, self.config)
         self.feed = feed if feed.active else None
-        related = RelatedLinks(files)
+        related = self.related = RelatedLinks(files)
         self.renderer = Renderer(
             config.theme.get_env(),
             self.blog,
@@ -137,7 +143,11 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             feed_url=self.feed.path if self.feed is not None else None,
             # Material's post layout has its own way back to the blog.
             back_link=not self._post_sidebar,
-            related_links=lambda entry, url: related.for_page(entry.post, url),
+            toc_kinds=listings_with_toc(self.config),
+            # Material's post layout shows them in its sidebar instead (on_page_context).
+            related_links=(
+                None if self._post_sidebar else lambda entry, url: related.for_page(entry.post, url)
+            ),
         )
         attach_material_attributes(self.blog)
         if self.feed is None and self.dirty:
@@ -202,11 +212,17 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.blog is not None and (entry := self.blog.by_src.get(page.file.src_uri)):
+        if self.blog is None:
+            return None
+        if entry := self.blog.by_src.get(page.file.src_uri):
             read_post_html(self.blog, entry, html, self.config)
             settings = getattr(page, "config", None)
             if settings is not None and settings.readtime is None:
                 settings.readtime = self.blog.reading.get(entry.post.path)
+        elif self.config.pagination_keep_content:
+            listing = self.blog.listings.get(page.file.src_uri)
+            if listing is not None and not listing.generated and len(listing.pages) > 1:
+                self.blog.intros[page.file.src_uri] = html
         return None
 
     def _wants_ads(self, post: Post) -> bool:
@@ -243,6 +259,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         uri = page.file.src_uri
         if (entry := self.blog.by_src.get(uri)) is not None:
             page.content = self.renderer.post_page(page.content, entry, page)
+            if self._post_sidebar and self.related is not None:
+                set_sidebar_links(page, self.related.tree(entry.post))
         elif (listing := self.blog.listings.get(uri)) is not None:
             page.content = self.renderer.listing_page(page.content, listing, page)
         return None

@@ -642,3 +642,42 @@ def test_hostile_text_under_the_preset(
     (entry,) = site.soup("blog/").select(".fmb-entry")
     url = site.resolve("blog/", entry.select_one(".fmb-entry-title a")["href"])
     assert url.startswith("blog/") and site.exists(url)
+
+
+def test_tables_of_contents_and_kept_content(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        config={
+            "plugins": [
+                {
+                    "frontmatter-blog": {
+                        "blog_toc": True,
+                        "categories_toc": False,
+                        "posts_per_page": 2,
+                        "pagination_keep_content": True,
+                    }
+                }
+            ]
+        },
+        files={
+            "blog/index.md": "# News\n\nINTRO-TEXT\n",
+            **{
+                f"blog/p{n}.md": post(
+                    {"title": f"Post <{n}>", "date": f"2024-01-0{n}", "categories": ["C"]}
+                )
+                for n in range(1, 4)
+            },
+        },
+    )
+    index = site.soup("blog/")
+    toc = {a.get_text(): a["href"] for a in index.select("#toc-collapse a")}
+    assert list(toc) == ["News", "Post <3>", "Post <2>"]
+    # Each links to its post's entry.
+    entry = index.select_one(str(toc["Post <2>"]))
+    assert entry is not None and entry.select_one(".fmb-entry-title").get_text() == "Post <2>"
+    page2 = site.soup("blog/page/2/")
+    assert "INTRO-TEXT" in page2.get_text()
+    assert len(page2.select("h1")) == 1
+    category = site.soup("blog/categories/c/")
+    assert not [a for a in category.select("a[href^='#post-']")]

@@ -99,6 +99,9 @@ class Scan:
     # The blog index's nav (the theme's, Material in both builds): each section's title and
     # the URLs of its pages, in no order (Material lists the archive in its posts' order).
     nav: dict[str, set[str]] = field(default_factory=dict)
+    # Each post's related links (front matter `links`) in Material's post sidebar (both builds
+    # use Material's post layout): (title, site path or URL).
+    links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @property
     def posts(self) -> list[str]:
@@ -190,7 +193,14 @@ def scan(site: Site, layout: Layout, entries: EntryReader, post: PostReader) -> 
     )
     for url in result.posts:
         if site.exists(url):
-            result.readtime[url], result.authors[url] = post(site.soup(url))
+            soup = site.soup(url)
+            result.readtime[url], result.authors[url] = post(soup)
+            lists = soup.select(".md-sidebar--post ul.md-post__meta")
+            if len(lists) > 1:
+                result.links[url] = [
+                    (text(a), url_of(site, url, a["href"]).rstrip("/"))
+                    for a in lists[1].select("a[href]")
+                ]
     result.nav = nav_sections(site, layout.blog)
     return result
 
@@ -450,3 +460,10 @@ def test_nav_sections(scans: Callable[[str, str], Scan], fixture: str) -> None:
     material, ours = both(scans, fixture)
     assert material.nav, "Material's build has sections in its nav"
     assert ours.nav == material.nav
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_IDS)
+def test_related_links_in_the_sidebar(scans: Callable[[str, str], Scan], fixture: str) -> None:
+    """`links:` in Material's post sidebar: the same titles, sections and targets."""
+    material, ours = both(scans, fixture)
+    assert ours.links == material.links

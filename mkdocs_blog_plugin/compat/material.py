@@ -49,17 +49,6 @@ class MaterialNames(base.Config):
     draft = c.Optional(c.Type(bool))
     """Material publishes drafts with ``draft: true``. Not honoured: a draft is never
     published by ``build``; ``mkdocs serve`` shows drafts (``drafts_on_serve``)."""
-    blog_toc = c.Optional(c.Type(bool))
-    """Material lists a listing's posts in its table of contents. Not honoured yet."""
-    archive_toc = c.Optional(c.Type(bool))
-    """As ``blog_toc``, for archive pages. Not honoured yet."""
-    categories_toc = c.Optional(c.Type(bool))
-    """As ``blog_toc``, for category pages. Not honoured yet."""
-    authors_profiles_toc = c.Optional(c.Type(bool))
-    """As ``blog_toc``, for author pages. Not honoured yet."""
-    pagination_keep_content = c.Optional(c.Type(bool))
-    """Material repeats the text of a listing page the user wrote on its later pages. Not
-    honoured: later pages show their posts under the first page's title."""
 
 
 @dataclass(frozen=True)
@@ -85,25 +74,12 @@ RENAMED: Mapping[str, Renamed] = {
     "authors_profiles_name": Renamed("authors_title", _not_translation_key),
 }
 
-_TOC = (
-    "is not honoured yet: listing pages have no table of contents of their posts; "
-    "remove it to silence this warning"
-)
 NOT_HONOURED: Mapping[str, tuple[Any, str]] = {
     # Option: (the value we cannot honour, why).
     "draft": (
         True,
         "is not honoured: 'mkdocs build' never publishes a draft. 'mkdocs serve' shows them "
         "(drafts_on_serve); to publish a post, set draft: false in its front matter",
-    ),
-    "blog_toc": (True, _TOC),
-    "archive_toc": (True, _TOC),
-    "categories_toc": (True, _TOC),
-    "authors_profiles_toc": (True, _TOC),
-    "pagination_keep_content": (
-        True,
-        "is not honoured: later pages of a listing show its posts under the first page's "
-        "title, without the first page's text",
     ),
 }
 

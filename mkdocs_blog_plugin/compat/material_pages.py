@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
+from mkdocs.structure.nav import Link, Section
 
 from mkdocs_blog_plugin.core.authors import Author
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.core.slugs import name_key
 from mkdocs_blog_plugin.structure.blog import Blog
+from mkdocs_blog_plugin.structure.links import LinkSection, Tree
 
 
 class PostDates(dict[str, dt.datetime]):
@@ -122,3 +124,25 @@ def use_post_layout(page: Any) -> None:
         hide = page.meta.get("hide")
         hidden = list(hide) if isinstance(hide, list) else []
         page.meta["hide"] = [*hidden, "navigation"]
+
+
+def set_sidebar_links(page: Any, links: Tree) -> None:
+    """The post's ``links`` as Material's post layout shows them, in its sidebar: nav links
+    and sections (``page.config.links``), titles escaped, URLs from the site root (its ``url``
+    filter)."""
+    settings = getattr(page, "config", None)
+    if settings is not None and links:
+        settings.links = _nav_items(links)
+
+
+def _nav_items(links: Tree) -> list[Link | Section]:
+    items: list[Link | Section] = []
+    for item in links:
+        if isinstance(item, LinkSection):
+            section = Section(escape(item.title), list(_nav_items(item.children)))
+            for child in section.children:
+                child.parent = section
+            items.append(section)
+        elif item[1] is not None:
+            items.append(Link(escape(item[0]), item[1]))
+    return items

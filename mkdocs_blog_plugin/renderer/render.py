@@ -14,8 +14,9 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.filters import FILTERS
 from jinja2.tests import TESTS
 from jinja2.utils import _PassArg  # how Jinja marks @pass_context (stable since 3.0)
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
 from mkdocs_blog_plugin.core.pagination import page_window
@@ -80,6 +81,7 @@ class Renderer:
         entry_limits: tuple[int | None, int | None] = (None, None),
         feed_url: str | None = None,
         back_link: bool = True,
+        toc_kinds: frozenset[ListingKind] = frozenset(),
         related_links: Callable[[PostEntry, str], list[dict[str, str | None]]] | None = None,
     ) -> None:
         # An overlay shares the theme's loader (custom_dir first) and filters, but escapes
@@ -90,6 +92,7 @@ class Renderer:
         self.max_authors, self.max_categories = entry_limits
         self.feed_url = feed_url
         self.back_link = back_link
+        self.toc_kinds = toc_kinds
         self.related_links = related_links
         self.image_in_post, self.image_in_listing = images
         self._entries: dict[PostView, Markup] = {}
@@ -167,6 +170,9 @@ class Renderer:
     def listing_page(self, html: str, listing: Listing, page: Page) -> str:
         """A listing's HTML: alone on a generated page, added to a page the user wrote."""
         page_url = page.url
+        if listing.number > 1 and not html:
+            # The text of the page the user wrote for page 1 (pagination_keep_content).
+            html = self.blog.intros.get(listing.pages[0].file.src_uri, "")
         if listing.kind in _TERM_INDEXES:
             kind = _TERM_INDEXES[listing.kind]
             body = self.render(
@@ -181,6 +187,8 @@ class Renderer:
         else:
             prefix = root_prefix(page_url)
             posts = [self.views.post_at(post, prefix) for post in listing.posts]
+            if listing.kind in self.toc_kinds:
+                page.toc = listing_toc(page, posts, generated=listing.generated)
             body = self.render(
                 "listing.html",
                 page,
@@ -188,7 +196,7 @@ class Renderer:
                 # Page 2 of a listing whose first page the user wrote is named like that page.
                 title=page.heading if isinstance(page, ListingPage) else listing.title,
                 term=listing.term.name if listing.term else None,
-                show_title=listing.generated,
+                show_title=listing.generated and not html,
                 posts=posts,
                 entries=[self._entry(post, page) for post in posts],
                 pagination=self._pagination(listing, listing.pages, page_url),
@@ -252,6 +260,18 @@ class Renderer:
             "archive": relative(blog.archive_url),
             "feed": relative(self.feed_url),
         }
+
+
+def listing_toc(page: Page, posts: list[PostView], *, generated: bool) -> TableOfContents:
+    """The listing's table of contents with its posts in it, as Material's ``blog_toc``
+    makes it: under the page's first heading (the user's, on a page they wrote)."""
+    entries = [AnchorLink(escape(post.title), post.anchor, 2) for post in posts if post.anchor]
+    toc = page.toc if not generated and page.toc is not None else TableOfContents([])
+    items = list(toc)
+    if items:
+        items[0].children.extend(entries)
+        return toc
+    return TableOfContents(entries)
 
 
 def template_reads(

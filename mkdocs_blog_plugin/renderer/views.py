@@ -82,6 +82,8 @@ class PostView:
     page; ``None`` when it has none (the entry shows the ``description``)."""
     pinned: bool = False
     """``pin: true``: the post is listed first."""
+    anchor: str = ""
+    """The ``id`` of the post's entry in listings, unique in the blog."""
 
 
 def root_prefix(page_url: str) -> str:
@@ -183,6 +185,7 @@ class ViewMaker:
             readtime=self.blog.reading.get(post.path),
             excerpt=self._excerpt(post, prefix),
             pinned=post.pinned,
+            anchor=self.blog.anchors.get(post.path, ""),
         )
 
     def _excerpt(self, post: Post, prefix: str) -> Markup | None:

@@ -28,7 +28,7 @@ from mkdocs_blog_plugin.core.post import (
 )
 from mkdocs_blog_plugin.core.slugs import name_key
 from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, paginate
-from mkdocs_blog_plugin.core.urls import blog_prefix, in_blog
+from mkdocs_blog_plugin.core.urls import blog_prefix, in_blog, material_slug
 from mkdocs_blog_plugin.structure.images import HeroImage, local_target, resolve_image
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
 from mkdocs_blog_plugin.structure.redirects import alias_dest, aliases, redirect_html
@@ -124,6 +124,11 @@ class Blog:
     """Each post's minutes of reading, by path, once its page is rendered."""
     index_page: File | None = None
     """The blog index's file (its first page)."""
+    intros: dict[str, str] = field(default_factory=dict)
+    """The HTML of each listing page the user wrote, by ``src_uri``, for its later pages
+    (``pagination_keep_content``)."""
+    anchors: dict[str, str] = field(default_factory=dict)
+    """Each post's ``id`` in listings (for their table of contents), by path: unique."""
 
 
 def collect_blog(
@@ -343,6 +348,38 @@ def collect_blog(
         images=images,
         authors=authors,
         pinned={entry.post.path for entry in entries if entry.post.pinned},
+        anchors=_anchors(posts),
+    )
+
+
+def _anchors(posts: Sequence[Post]) -> dict[str, str]:
+    """An ``id`` for each post's entry, from its title, unique across the blog (so on any
+    page): ``post-hello-world``, ``post-hello-world-2``."""
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for post in posts:
+        base = "post-" + (material_slug(post.title) or "untitled")
+        anchor, number = base, 1
+        while anchor in taken:
+            number += 1
+            anchor = f"{base}-{number}"
+        taken.add(anchor)
+        anchors[post.path] = anchor
+    return anchors
+
+
+def listings_with_toc(options: BlogConfig) -> frozenset[ListingKind]:
+    """The kinds of listing whose table of contents lists their posts (``blog_toc``, and
+    Material's per-kind ``archive_toc``, ``categories_toc``, ``authors_profiles_toc``)."""
+    chosen = {
+        ListingKind.INDEX: options.blog_toc,
+        ListingKind.TAG: options.blog_toc,
+        ListingKind.ARCHIVE: options.archive_toc,
+        ListingKind.CATEGORY: options.categories_toc,
+        ListingKind.AUTHOR: options.authors_profiles_toc,
+    }
+    return frozenset(
+        kind for kind, on in chosen.items() if (options.blog_toc if on is None else on)
     )
 
 

@@ -5,6 +5,7 @@ sections of them (``- Section: [...]``), flattened."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,18 +19,34 @@ from mkdocs_blog_plugin.core.post import Post
 log = get_plugin_logger(__name__)
 
 
+@dataclass(frozen=True)
+class LinkSection:
+    """A titled group of links (``- Section: [...]``)."""
+
+    title: str
+    children: list[tuple[str, str | None] | LinkSection]
+
+
+Tree = list[tuple[str, str | None] | LinkSection]
+
+
 class RelatedLinks:
     """Resolves posts' ``links`` against the site's files, once per post."""
 
     def __init__(self, files: Files) -> None:
         self.files = files
-        self._resolved: dict[str, list[tuple[str, str | None]]] = {}
+        self._resolved: dict[str, Tree] = {}
 
-    def site_links(self, post: Post) -> list[tuple[str, str | None]]:
-        """(title, site-relative URL or an absolute http(s) one) of each link."""
+    def tree(self, post: Post) -> Tree:
+        """The links as written: (title, site-relative URL or an absolute http(s) one), and
+        sections of them."""
         if post.path not in self._resolved:
             self._resolved[post.path] = list(self._resolve(post, post.meta.get("links")))
         return self._resolved[post.path]
+
+    def site_links(self, post: Post) -> list[tuple[str, str | None]]:
+        """Every link of :meth:`tree`, sections flattened."""
+        return list(_flatten(self.tree(post)))
 
     def for_page(self, post: Post, page_url: str) -> list[dict[str, str | None]]:
         """The links as the post's page at ``page_url`` shows them."""
@@ -41,7 +58,7 @@ class RelatedLinks:
             shown.append({"name": title, "url": url})
         return shown
 
-    def _resolve(self, post: Post, value: Any) -> Iterator[tuple[str, str | None]]:
+    def _resolve(self, post: Post, value: Any) -> Iterator[tuple[str, str | None] | LinkSection]:
         if value is None:
             return
         if not isinstance(value, list):
@@ -54,7 +71,7 @@ class RelatedLinks:
             if isinstance(item, dict) and len(item) == 1:
                 ((title, target),) = item.items()
                 if isinstance(target, list):  # a section
-                    yield from self._resolve(post, target)
+                    yield LinkSection(str(title), list(self._resolve(post, target)))
                     continue
                 yield from self._one(post, str(target), str(title))
             elif isinstance(item, str):
@@ -79,3 +96,11 @@ class RelatedLinks:
         name = title or (page.title if page is not None and page.title else None) or path
         url = file.url + (f"#{fragment}" if fragment else "")
         yield str(name), url
+
+
+def _flatten(tree: Tree) -> Iterator[tuple[str, str | None]]:
+    for item in tree:
+        if isinstance(item, LinkSection):
+            yield from _flatten(item.children)
+        else:
+            yield item
