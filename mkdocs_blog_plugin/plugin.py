@@ -44,7 +44,7 @@ from mkdocs_blog_plugin.structure.other_plugins import (
     without_stylesheet,
 )
 from mkdocs_blog_plugin.structure.pages import ListingPage
-from mkdocs_blog_plugin.structure.reading import read_post_html
+from mkdocs_blog_plugin.structure.reading import KeptReading, read_post_html
 from mkdocs_blog_plugin.structure.stale import remove_stale_pages
 from mkdocs_blog_plugin.structure.urls import locale_of
 
@@ -76,11 +76,15 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self._scratch: weakref.finalize[Any, Any] | None = None
         self._css_on_every_page = True
         self._post_sidebar = False
+        # Lives across `serve` rebuilds, unlike the rest, which each build makes afresh.
+        self.kept_reading = KeptReading()
         self.related: RelatedLinks | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        # One `mkdocs serve` session (MkDocs reuses plugin instances within a process).
+        self.kept_reading = KeptReading()
 
     def on_config(self, config: MkDocsConfig) -> None:
         # MkDocs keeps plugin instances across `serve` rebuilds: start every build afresh.
@@ -243,6 +247,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             env.filters["date"] = self.renderer.views.date_text
         if self.dirty:
             remove_stale_pages(files, config.site_dir, self.config.blog_dir, serving=self.serving)
+            self.kept_reading.fill(self.blog)
         else:
             self.renderer.prepare_headers(self.blog.posts)
         return None
@@ -299,6 +304,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         return without_stylesheet(output_content, BLOG_CSS)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.blog is not None and self.serving:
+            self.kept_reading.keep(self.blog)
         if self.feed is not None:
             self.feed.write(config.site_dir)
         if self.ads is not None:

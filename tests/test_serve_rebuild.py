@@ -58,3 +58,49 @@ def test_new_post_appears_after_rebuild(tmp_path: Path) -> None:
     first_entry = site.soup("blog/").select_one(".fmb-entry-title a")
     assert first_entry is not None and first_entry.get_text() == "Fresh post"
     assert site.exists("blog/tags/fresh/")
+
+
+def test_serve_dirty_keeps_the_excerpts_and_read_times_of_posts_it_does_not_rebuild(
+    tmp_path: Path,
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    files = {
+        f"blog/p{n}.md": post(
+            {"title": f"P{n}", "date": f"2024-01-0{n}"},
+            f"EXCERPT-{n} " + "word " * 600 + "\n\n<!-- more -->\n\nRest.\n",
+        )
+        for n in (1, 2)
+    }
+    config_file = make_site(tmp_path, None, files=files)
+
+    def entries(site_dir: Path) -> dict[str, tuple[str, str]]:
+        soup = Site(root=config_file.parent, site_dir=site_dir, use_directory_urls=True).soup(
+            "blog/"
+        )
+        return {
+            e.select_one(".fmb-entry-title a").get_text(): (
+                e.select_one(".fmb-excerpt").get_text().strip()[:9],
+                e.select_one(".fmb-readtime").get_text(),
+            )
+            for e in soup.select(".fmb-entry")
+        }
+
+    # As `mkdocs serve --dirty` does: on_startup once, then a build per change.
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        first = entries(Path(config.site_dir))
+        source = config_file.parent / "docs" / "blog" / "p2.md"
+        source.write_text(source.read_text("utf-8").replace("EXCERPT-2", "CHANGED-2"), "utf-8")
+        later = time.time() + 5
+        os.utime(source, (later, later))
+        config = load_config(config_file=str(config_file))
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        second = entries(Path(config.site_dir))
+    finally:
+        config.plugins.on_shutdown()
+    assert first == {"P2": ("EXCERPT-2", "3 min read"), "P1": ("EXCERPT-1", "3 min read")}
+    assert second == {"P2": ("CHANGED-2", "3 min read"), "P1": ("EXCERPT-1", "3 min read")}

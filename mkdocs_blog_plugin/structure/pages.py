@@ -28,6 +28,8 @@ class PostPage(Page):
         super().__init__(None, file, config)
         self.post = post
         self._body: str | None = body
+        self.source_key = hash((post.title, body))
+        """What the post's excerpt and read time depend on: kept across ``serve`` rebuilds."""
         changed = post.updated or post.published
         # The sitemap's <lastmod>: the post's own day of change, not the day of the build, unless
         # it is later (a post dated ahead; MkDocs also stamps sitemap.xml.gz with the latest).
