@@ -442,3 +442,20 @@ def test_an_ad_slot_between_paragraphs_is_removed(before: str, after: str, slot:
     cleaned = clean_excerpt(html)
     assert "ad-slot" not in cleaned
     assert cleaned == f"<p>{html_module.escape(before)}</p>\n\n<p>{html_module.escape(after)}</p>"
+
+
+@given(st.lists(_PIECES, max_size=30), st.sampled_from([MORE, "[[more]]", "<!--more-->"]))
+def test_the_fast_path_cuts_where_the_whole_document_would(
+    pieces: list[str], separator: str
+) -> None:
+    """Reading only the text before the separator, when it is between blocks, gives the cut
+    that reading the whole document gives."""
+    from mkdocs_blog_plugin.core.excerpt import _cut, _parse
+
+    html = "".join(pieces)
+    at = html.find(separator)
+    if at < 0:
+        return
+    assert (
+        split_excerpt(html, separator) == html[: _cut(html, _parse(html), at, separator)].rstrip()
+    )

@@ -196,3 +196,46 @@ def test_appending_a_paragraph_never_lowers_the_count(prefix: list[str], words: 
 def test_well_formed_prose_is_counted_exactly(words: list[str], images: int) -> None:
     html = "<p>" + " ".join(words) + "</p>" + "<img src='a.png'>" * images
     assert count_reading(html) == Reading(len(words), 0, images)
+
+
+_FLAT_PIECES = st.one_of(
+    st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<em>",
+            "</em>",
+            "<a href='x>y'>",
+            "</a>",
+            "<br>",
+            "<img src=x>",
+            "<!-- c -->",
+            "<!doctype html>",
+            "&amp;",
+            "&#26085;",
+            '<div class="a">',
+            "</div>",
+            "<code>",
+            "</code>",
+            "</ >",
+            "<li>",
+            "<h2 id=x>",
+            "</h2>",
+            "<",
+            ">",
+            "日本",
+            "語",
+        ]
+    ),
+    st.text(alphabet="ab c.-'\n", max_size=8),
+)
+
+
+@given(st.lists(_FLAT_PIECES, max_size=40))
+def test_the_flat_count_is_the_count_with_a_stack(pieces: list[str]) -> None:
+    """Without anything skipped in it, HTML is counted by regular expressions alone: the same
+    as when every open element is tracked."""
+    from mkdocs_blog_plugin.core.readtime import _count_flat, _count_with_stack
+
+    html = "".join(pieces)
+    assert _count_flat(html) == _count_with_stack(html)

@@ -101,7 +101,19 @@ def split_excerpt(html: str, separator: str = DEFAULT_SEPARATOR) -> str | None:
     at = html.find(separator)
     if at < 0:
         return None
+    if _at_top_level(html[:at]):
+        # The usual case, a separator between blocks: only the text before it is read, not the
+        # whole post (the separator comes early, the post may be long).
+        return html[:at].rstrip()
     return html[: _cut(html, _parse(html), at, separator)].rstrip()
+
+
+def _at_top_level(prefix: str) -> bool:
+    """Whether the end of ``prefix`` is outside every element and every tag: each element
+    opened in it is closed, and no tag or comment is left unfinished."""
+    tracker = _Tracker(prefix)
+    tracker.feed(prefix.replace("<![", "<!x"))
+    return not tracker._open and "<" not in tracker.rawdata
 
 
 def _cut(html: str, document: _Document, at: int, separator: str) -> int:
