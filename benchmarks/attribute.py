@@ -13,7 +13,8 @@ of. Each build runs in a fresh interpreter, like the timed ones, with timers aro
 - Python's garbage collector.
 
 The timers cost a little themselves; compare rows of a with rows of b, and take the ratio from
-``run``, not from here. ``python -m benchmarks.attribute --posts 1000 [--repeat 3]``.
+``run``, not from here. ``python -m benchmarks.attribute --posts 1000 [--repeat 3]``;
+``--variant d`` compares d (``preset: material`` on Material-shaped posts) with the floor instead.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ WRITE = "template, page events, write"
 GC = "garbage collector"
 ADS = "ad slots (treeprocessor, inside read + Markdown)"
 OTHER = "rest of build(): on_config, on_files, nav, on_env, sitemap, static files"
-VARIANTS = {"a": "ours", "b": "floor"}
+VARIANTS = {"a": "ours", "b": "floor", "d": "ours-material"}
+COMPARED = ("a", "d")
+"""The variants that can be set against the floor (b)."""
 
 
 class Timers:
@@ -202,8 +205,11 @@ def _ordered(rows: set[str]) -> list[str]:
     return [*ordered, OTHER, *starting("event "), *(row for row in (ADS, GC) if row in rows)]
 
 
-def attribution_table(a: Sequence[dict[str, float]], b: Sequence[dict[str, float]]) -> str:
-    """Medians of each timer over the builds of a and of b, as a Markdown table."""
+def attribution_table(
+    a: Sequence[dict[str, float]], b: Sequence[dict[str, float]], letter: str = "a"
+) -> str:
+    """Medians of each timer over the builds of a (or of ``letter``) and of b, as a Markdown
+    table."""
 
     def median(builds: Sequence[dict[str, float]], row: str) -> float:
         return statistics.median(build.get(row, 0.0) for build in builds)
@@ -214,7 +220,7 @@ def attribution_table(a: Sequence[dict[str, float]], b: Sequence[dict[str, float
         build[OTHER] = build[BUILD] - steps
     floor = median(b, BUILD)
     lines = [
-        "| where | a s | b s | a − b s | a − b, % of b's build |",
+        f"| where | {letter} s | b s | {letter} − b s | {letter} − b, % of b's build |",
         "|:---|---:|---:|---:|---:|",
     ]
     for row in _ordered({row for build in [*a, *b] for row in build}):
@@ -236,6 +242,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--repeat", type=int, default=1, help="instrumented builds of each variant (default 1)"
     )
+    parser.add_argument(
+        "--variant",
+        choices=COMPARED,
+        default="a",
+        help="the variant to set against the floor: a, or d (preset: material); default a",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
     parser.add_argument(
         "--work-dir", type=Path, default=DEFAULT_WORK_DIR, help="where sites and logs go"
@@ -249,16 +261,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def measure_variants(
-    posts: int, work_dir: Path, seed: int, repeat: int
+    posts: int, work_dir: Path, seed: int, repeat: int, top: str = "a"
 ) -> dict[str, list[dict[str, float]]]:
-    """Instrumented builds of a and b, alternating; each build's timers by row.
+    """Instrumented builds of ``top`` (a unless told) and b, alternating; each build's timers
+    by row.
 
     A row is in a build's timers only if its timer ran in that build.
     """
-    configs = write_sites(posts, work_dir, seed, list(VARIANTS.values()))
-    builds: dict[str, list[dict[str, float]]] = {"a": [], "b": []}
+    if top not in COMPARED:
+        raise ValueError(f"variant {top!r} is not one of {', '.join(COMPARED)}")
+    configs = write_sites(posts, work_dir, seed, [VARIANTS[top], VARIANTS["b"]])
+    builds: dict[str, list[dict[str, float]]] = {top: [], "b": []}
     for round_ in range(1, repeat + 1):
-        for letter in "ab" if round_ % 2 else "ba":
+        for letter in (top, "b") if round_ % 2 else ("b", top):
             log = work_dir / "logs" / f"attribute-n{posts}-{letter}-{round_}.log"
             builds[letter].append(measure(configs[VARIANTS[letter]], log))
             print(
@@ -275,9 +290,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.child is not None:
         _child(args.child, args.output)
         return 0
-    builds = measure_variants(args.posts, args.work_dir.resolve(), args.seed, args.repeat)
+    top = args.variant
+    builds = measure_variants(args.posts, args.work_dir.resolve(), args.seed, args.repeat, top)
     print(f"\nN={args.posts}, medians of {args.repeat} instrumented build(s) of each variant:\n")
-    print(attribution_table(builds["a"], builds["b"]))
+    print(attribution_table(builds[top], builds["b"], top))
     print(
         "\nEach row is the median of its own over the builds, so the steps and the rest add "
         "up to build() only roughly. A page event is shown per kind of page and runs inside that "

@@ -1,9 +1,9 @@
-"""A deterministic corpus of blog posts, written as three MkDocs sites that hold the same posts.
+"""A deterministic corpus of blog posts, written as four MkDocs sites that hold the same posts.
 
 Every post is derived from ``(seed, index)`` alone, so the posts of a 200-post corpus are the first
 200 posts of the 1,000-post corpus, and two runs on two machines build byte-identical sites.
 
-The three sites (one folder each under the work dir):
+The four sites (one folder each under the work dir):
 
 - ``ours``: this plugin with every feature on; posts under ``docs/blog/<year>/`` with our front
   matter (``title, description, pubDate, updatedDate, category, tags, draft, ads``).
@@ -11,8 +11,13 @@ The three sites (one folder each under the work dir):
   no blog plugin, the drafts left out, and an explicit small ``nav`` so the posts are not in it.
 - ``material``: Material's ``blog`` + ``tags`` plugins, posts under ``docs/blog/posts/<year>/``
   with Material's front matter (``date``, ``categories``, ``tags``, ``draft``).
+- ``ours-material``: the same files as ``material``, built by this plugin with
+  ``preset: material`` in place of Material's ``blog`` plugin (and no ``tags`` plugin).
 
-All three use the ``material`` theme, the same Markdown extensions and the ``search`` plugin, so
+Every post has ``<!-- more -->`` after its first paragraph, in every site, so both blogs
+build excerpts.
+
+All four use the ``material`` theme, the same Markdown extensions and the ``search`` plugin, so
 the only difference between them is the blog machinery.
 
 Run ``python -m benchmarks.corpus --posts 50`` to write the sites and look at them.
@@ -32,7 +37,9 @@ from pathlib import Path
 
 DEFAULT_SEED = 20250201
 DEFAULT_WORK_DIR = Path(__file__).resolve().parent / ".work"
-VARIANTS = ("ours", "floor", "material")
+VARIANTS = ("ours", "floor", "material", "ours-material")
+MATERIAL_SHAPED = ("material", "ours-material")
+"""The variants whose posts are in Material's format, under ``docs/blog/posts/<year>/``."""
 TARGET_WORDS = 1000
 DRAFT_SHARE = 0.10
 
@@ -463,6 +470,7 @@ _NAV = {
         "nav:\n  - Home: index.md\n  - About: about.md\n  - Blog: blog/index.md\n"
         "  - Tags: tags.md\n"
     ),
+    "ours-material": "nav:\n  - Home: index.md\n  - About: about.md\n  - Blog: blog/index.md\n",
 }
 
 AD_SNIPPET = '<div class="bench-ad" data-slot="bench">Your ad here</div>'
@@ -496,6 +504,8 @@ plugins:
 """,
     "floor": "plugins:\n  - search\n",
     "material": "plugins:\n  - search\n  - blog\n  - tags\n",
+    # A site written for Material's blog, with this plugin in the place of ``- blog``.
+    "ours-material": "plugins:\n  - search\n  - frontmatter-blog:\n      preset: material\n",
 }
 
 
@@ -529,8 +539,9 @@ def write_site(variant: str, posts: Sequence[Post], root: Path) -> Path:
                 _write(docs / "blog" / post.folder / f"{post.slug}.md", ours_page(post))
         else:
             _write(docs / "blog" / "posts" / post.folder / f"{post.slug}.md", material_page(post))
-    if variant == "material":
+    if variant in MATERIAL_SHAPED:
         _write(docs / "blog" / "index.md", "# Blog\n")
+    if variant == "material":
         _write(docs / "tags.md", "# Tags\n\n<!-- material/tags -->\n")
     config = root / "mkdocs.yml"
     _write(config, mkdocs_yml(variant, len(posts)))

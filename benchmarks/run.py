@@ -1,19 +1,21 @@
 """Time ``mkdocs build`` of the same posts with this plugin, without it, and with Material's blog.
 
-Variants, built in the same run and interleaved (a, b, c, c, b, a, ...) so that drift of the
-machine (thermal, other load) hits all three alike:
+Variants, built in the same run and interleaved (a, b, c, d, d, c, b, a, ...) so that drift of
+the machine (thermal, other load) hits all of them alike:
 
 - **a**: ``frontmatter-blog`` with every feature on (ads in every position, pinned slugs, ...);
 - **b**: the floor: the same Markdown pages with no blog plugin, drafts removed, posts not in
   the nav;
-- **c**: Material's ``blog`` + ``tags`` plugins on the same posts in Material's format.
+- **c**: Material's ``blog`` + ``tags`` plugins on the same posts in Material's format;
+- **d**: the files of c, built by ``frontmatter-blog`` with ``preset: material`` in the place of
+  Material's ``blog`` (and no ``tags`` plugin): the drop-in for Material's blog.
 
 Every build runs in a fresh ``python -m mkdocs build`` subprocess; its wall-clock time and its
 own peak RSS (``ru_maxrss`` from ``os.wait4`` on that child) are recorded.
 
     python -m benchmarks.run --posts 200 --posts 1000 [--repeat 3]
-    python -m benchmarks.run --smoke          # N=50, a and b once; non-zero exit on failure
-    python -m benchmarks.run --profile        # variant a once under cProfile
+    python -m benchmarks.run --smoke          # N=50, a, b and d once; non-zero exit on failure
+    python -m benchmarks.run --profile        # variant a once under cProfile (--variants d: d)
 """
 
 from __future__ import annotations
@@ -43,12 +45,14 @@ from benchmarks.corpus import (
     write_sites,
 )
 
-LETTERS = {"a": "ours", "b": "floor", "c": "material"}
+LETTERS = {"a": "ours", "b": "floor", "c": "material", "d": "ours-material"}
 DESCRIPTIONS = {
     "a": "frontmatter-blog, every feature on",
     "b": "floor: no blog plugin, drafts removed, posts not in nav",
     "c": "Material blog + tags",
+    "d": "frontmatter-blog preset: material on c's files (no tags plugin)",
 }
+SMOKE_LETTERS = ("a", "b", "d")
 SMOKE_POSTS = 50
 WARMUP_POSTS = 10
 PROFILE_PACKAGE = "mkdocs_blog_plugin"
@@ -70,7 +74,7 @@ class Build:
     pages: int
     log: Path
     features: str = ""
-    """For variant a: what the plugin put in ``site/``, proof that its features ran."""
+    """For variants a and d: what the plugin put in ``site/``, proof that its features ran."""
     repeat: int = 0
     """Which round of the alternation (1, 2, ...): builds of one round ran back to back."""
 
@@ -127,6 +131,31 @@ def inspect_ours(site: Path) -> str:
     )
 
 
+def inspect_preset(site: Path) -> str:
+    """Count what variant d (``preset: material``) wrote (outside the timing): Material's
+    archive and category pages, and listing entries with an excerpt and a read time."""
+    blog = site / "blog"
+    archive = sum(1 for _ in (blog / "archive").glob("*/index.html"))
+    archive_more = sum(1 for _ in (blog / "archive").glob("*/page/*/index.html"))
+    categories = sum(1 for _ in (blog / "category").glob("*/index.html"))
+    tags = sum(1 for _ in (blog / "tags").glob("*/index.html"))
+    listing_pages = sum(1 for _ in blog.rglob("page/*/index.html"))
+    entries = excerpts = readtimes = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        entries += text.count('<article class="fmb-entry')
+        excerpts += text.count('<div class="fmb-excerpt">')
+        readtimes += text.count('class="fmb-readtime"')
+    return (
+        f"{archive} archive pages (and {archive_more} pages 2+ of them), {categories} category "
+        f"pages, {tags} tag pages, {listing_pages} listing pages 2+ in all; {entries} listing "
+        f"entries, {excerpts} with `.fmb-excerpt`; {readtimes} read times (entries and posts)"
+    )
+
+
+INSPECTORS = {"a": inspect_ours, "d": inspect_preset}
+
+
 def timed_build(
     letter: str, posts: int, config: Path, log: Path, *, inspect: bool = False
 ) -> Build:
@@ -149,7 +178,8 @@ def timed_build(
             # Tell Popen the child is reaped, so it does not wait for it again.
             child.returncode = os.waitstatus_to_exitcode(status)
         pages = _count_pages(site) if site.is_dir() else 0
-        features = inspect_ours(site) if inspect and letter == "a" and site.is_dir() else ""
+        inspector = INSPECTORS.get(letter) if inspect and site.is_dir() else None
+        features = inspector(site) if inspector else ""
     text = log.read_text(encoding="utf-8", errors="replace")
     warnings = sum(1 for line in text.splitlines() if line.startswith("WARNING"))
     return Build(
@@ -272,6 +302,32 @@ def results_table(summaries: dict[tuple[int, str], Summary], posts: Sequence[int
     return "\n".join(rows)
 
 
+def preset_table(summaries: dict[tuple[int, str], Summary], posts: Sequence[int]) -> str:
+    """A Markdown table for d (``preset: material``): its medians against the floor and
+    against Material's blog on the same files; empty if d was not built."""
+    if not any(letter == "d" for _count, letter in summaries):
+        return ""
+    header = (
+        "| N | d s | b s | c s | d MB | b MB | d/b time | d/b mem | d/b cpu | c/d time "
+        "| d/c mem | d ms/post | b ms/post |"
+    )
+    rule = "|" + "|".join("---:" for _ in range(header.count("|") - 1)) + "|"
+    rows = [header, rule]
+    for count in posts:
+        b = summaries.get((count, "b"))
+        c = summaries.get((count, "c"))
+        d = summaries.get((count, "d"))
+        rows.append(
+            f"| {count} | {_number(_seconds(d), 2)} | {_number(_seconds(b), 2)} "
+            f"| {_number(_seconds(c), 2)} | {_number(_memory(d))} | {_number(_memory(b))} "
+            f"| {_ratio(_seconds(d), _seconds(b))} | {_ratio(_memory(d), _memory(b))} "
+            f"| {_ratio(_cpu(d), _cpu(b))} | {_ratio(_seconds(c), _seconds(d))} "
+            f"| {_ratio(_memory(d), _memory(c))} "
+            f"| {_per_post_ms(d, count)} | {_per_post_ms(b, count)} |"
+        )
+    return "\n".join(rows)
+
+
 def paired_ratios(builds: Sequence[Build], count: int, top: str, bottom: str) -> list[float]:
     """``top``/``bottom`` time of each round in which both built: neighbours in time share the
     machine's state, so these ratios move less with other load than the builds themselves."""
@@ -286,28 +342,33 @@ def paired_ratios(builds: Sequence[Build], count: int, top: str, bottom: str) ->
     ]
 
 
-def noise_table(builds: Sequence[Build], posts: Sequence[int], letters: Sequence[str]) -> str:
-    """How far to trust a/b on a shared machine: spread of the builds, per-round ratios, and the
-    ratio of the fastest builds (the ones other load disturbed least)."""
-    if "a" not in letters or "b" not in letters:
+def noise_table(
+    builds: Sequence[Build], posts: Sequence[int], letters: Sequence[str], top: str = "a"
+) -> str:
+    """How far to trust ``top``/b (a/b unless told) on a shared machine: spread of the builds,
+    per-round ratios, and the ratio of the fastest builds (the ones other load disturbed
+    least)."""
+    if top not in letters or "b" not in letters:
         return ""
+    t = top
     rows = [
-        "| N | a s (min–max) | b s (min–max) | a/b per round (median, min–max) | a/b fastest |",
+        f"| N | {t} s (min–max) | b s (min–max) | {t}/b per round (median, min–max) "
+        f"| {t}/b fastest |",
         "|---:|:---|:---|:---|---:|",
     ]
     for count in posts:
         times = {
             letter: [b.seconds for b in builds if b.posts == count and b.letter == letter and b.ok]
-            for letter in "ab"
+            for letter in (top, "b")
         }
-        ratios = paired_ratios(builds, count, "a", "b")
-        if not times["a"] or not times["b"] or not ratios:
+        ratios = paired_ratios(builds, count, top, "b")
+        if not times[top] or not times["b"] or not ratios:
             continue
         rows.append(
-            f"| {count} | {min(times['a']):.2f}–{max(times['a']):.2f} "
+            f"| {count} | {min(times[top]):.2f}–{max(times[top]):.2f} "
             f"| {min(times['b']):.2f}–{max(times['b']):.2f} "
             f"| {statistics.median(ratios):.2f}x ({min(ratios):.2f}–{max(ratios):.2f}) "
-            f"| {min(times['a']) / min(times['b']):.2f}x |"
+            f"| {min(times[top]) / min(times['b']):.2f}x |"
         )
     return "\n".join(rows) if len(rows) > 2 else ""
 
@@ -439,11 +500,14 @@ def benchmark(
     return builds
 
 
-def profile(count: int, work_dir: Path, seed: int, limit: int = 30) -> bool:
-    """Build variant a once under cProfile; print the plugin's share and its top entries."""
-    config = write_sites(count, work_dir, seed, ["ours"])["ours"]
-    output = work_dir / f"profile-n{count}.prof"
-    log = work_dir / "logs" / f"profile-n{count}.log"
+def profile(count: int, work_dir: Path, seed: int, limit: int = 30, letter: str = "a") -> bool:
+    """Build variant ``letter`` (a or d) once under cProfile; print the plugin's share and its
+    top entries."""
+    variant = LETTERS[letter]
+    config = write_sites(count, work_dir, seed, [variant])[variant]
+    suffix = "" if letter == "a" else f"-{letter}"
+    output = work_dir / f"profile-n{count}{suffix}.prof"
+    log = work_dir / "logs" / f"profile-n{count}{suffix}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp, log.open("wb") as sink:
         command = [sys.executable, "-m", "cProfile", "-o", str(output)]
@@ -468,7 +532,7 @@ def profile(count: int, work_dir: Path, seed: int, limit: int = 30) -> bool:
             own += tottime
             if filename.endswith("plugin.py") and name.startswith("on_"):
                 in_hooks += cumtime
-    print(f"\nProfile of variant a, N={count} ({seconds:.1f} s wall under cProfile)")
+    print(f"\nProfile of variant {letter}, N={count} ({seconds:.1f} s wall under cProfile)")
     print(f"  total profiled time:                  {total:8.2f} s")
     print(f"  own time in {PROFILE_PACKAGE} code:  {own:8.2f} s ({own / total:.1%})")
     print(f"  inside plugin hooks (with callees):   {in_hooks:8.2f} s ({in_hooks / total:.1%})")
@@ -481,7 +545,10 @@ def profile(count: int, work_dir: Path, seed: int, limit: int = 30) -> bool:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.run",
-        description="Time mkdocs builds: (a) frontmatter-blog, (b) no blog plugin, (c) Material.",
+        description=(
+            "Time mkdocs builds: (a) frontmatter-blog, (b) no blog plugin, (c) Material's blog, "
+            "(d) frontmatter-blog with preset: material on c's files."
+        ),
     )
     parser.add_argument(
         "--posts",
@@ -495,18 +562,27 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--variants",
-        default="abc",
-        help="which variants to build, e.g. 'ab' (default 'abc')",
+        default="".join(LETTERS),
+        help=(
+            "which variants to build, e.g. 'ab' or 'abd': a ours, b floor, c Material's blog, "
+            "d ours with preset: material (default: all, 'abcd')"
+        ),
     )
     parser.add_argument(
         "--smoke",
         action="store_true",
-        help=f"N={SMOKE_POSTS}, one run of a and b; exit non-zero if a build fails",
+        help=(
+            f"N={SMOKE_POSTS}, one run of {', '.join(SMOKE_LETTERS)}; "
+            "exit non-zero if a build fails"
+        ),
     )
     parser.add_argument(
         "--profile",
         action="store_true",
-        help="instead of timing, build variant a once per N under cProfile (default N=200)",
+        help=(
+            "instead of timing, build variant a once per N under cProfile (default N=200); "
+            "with --variants d, variant d"
+        ),
     )
     parser.add_argument("--no-warmup", action="store_true", help="skip the untimed warm-up builds")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
@@ -520,7 +596,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--posts must be at least 1")
     unknown = set(args.variants) - set(LETTERS)
     if unknown or not args.variants:
-        parser.error(f"--variants takes letters from 'abc', not {args.variants!r}")
+        parser.error(f"--variants takes letters from {''.join(LETTERS)!r}, not {args.variants!r}")
+    if args.profile and args.variants not in ("".join(LETTERS), "a", "d"):
+        parser.error("--profile profiles variant a, or d with --variants d")
     return args
 
 
@@ -528,12 +606,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     work_dir: Path = args.work_dir.resolve()
     if args.profile:
-        ok = all(profile(count, work_dir, args.seed) for count in args.posts or [200])
+        letter = "d" if args.variants == "d" else "a"
+        ok = all(
+            profile(count, work_dir, args.seed, letter=letter) for count in args.posts or [200]
+        )
         return 0 if ok else 1
 
     if args.smoke:
         posts: list[int] = args.posts or [SMOKE_POSTS]
-        letters = ["a", "b"]
+        letters = list(SMOKE_LETTERS)
         repeats = 1
         warm_up = False
     else:
@@ -562,10 +643,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(results_table(summaries, posts))
     print()
-    noise = noise_table(builds, posts, letters)
-    if noise:
-        print(noise)
+    preset = preset_table(summaries, posts)
+    if preset:
+        print(preset)
         print()
+    for top in ("a", "d"):
+        noise = noise_table(builds, posts, letters, top)
+        if noise:
+            print(noise)
+            print()
     print(pages_table(summaries, posts))
     failed = [build for build in builds if not build.ok]
     if failed:

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.run import Build, noise_table, paired_ratios, results_table, summarize
+from benchmarks.run import (
+    Build,
+    noise_table,
+    paired_ratios,
+    preset_table,
+    results_table,
+    summarize,
+)
 
 
 def _build(letter: str, seconds: float, repeat: int, *, ok: bool = True, posts: int = 100) -> Build:
@@ -63,3 +70,19 @@ def test_noise_table_reports_spread_rounds_and_fastest() -> None:
 
 def test_noise_table_needs_both_variants() -> None:
     assert noise_table(BUILDS, [100], "ac") == ""
+
+
+def test_preset_table_sets_d_against_the_floor_and_only_when_d_was_built() -> None:
+    d_builds = [_build("d", 10.8, 1), _build("d", 11.2, 2)]
+    summaries = {(100, letter): summarize(BUILDS + d_builds, letter, 100) for letter in "abd"}
+    row = preset_table(summaries, [100]).splitlines()[-1]
+    assert row.startswith("| 100 | 11.00 | 10.00 | – | 90.0 | 90.0 | 1.10x | 1.00x | 1.10x |")
+    del summaries[(100, "d")]
+    assert preset_table(summaries, [100]) == ""
+
+
+def test_noise_table_of_d_pairs_d_with_the_floor() -> None:
+    builds = [_build("d", 12.0, 1), _build("b", 10.0, 1), _build("a", 99.0, 1)]
+    lines = noise_table(builds, [100], "abd", "d").splitlines()
+    assert lines[0].startswith("| N | d s (min–max) | b s (min–max) | d/b per round")
+    assert lines[-1] == "| 100 | 12.00–12.00 | 10.00–10.00 | 1.20x (1.20–1.20) | 1.20x |"
