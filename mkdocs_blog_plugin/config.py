@@ -169,7 +169,14 @@ class _FeedFileOption(c.Type[str]):
 
 
 class FeedConfig(base.Config):
-    """An Atom feed of the newest posts, for feed readers."""
+    """Feeds of the newest posts, for feed readers."""
+
+    written: frozenset[str] = frozenset()
+    """The options ``mkdocs.yml`` sets."""
+
+    def load_dict(self, patch: dict[str, Any]) -> None:
+        self.written = self.written | frozenset(patch)
+        super().load_dict(patch)
 
     enabled = c.Type(bool, default=True)
     """Write the feed. It needs ``site_url``: feed links are absolute."""
@@ -179,6 +186,60 @@ class FeedConfig(base.Config):
     """How many of the newest posts the feed holds."""
     title = c.Optional(c.Type(str))
     """Title of the feed; by default ``site_name``."""
+    rss = c.Type(bool, default=True)
+    """Also an RSS 2.0 feed, ``rss.xml`` beside ``feed.xml``."""
+    json = c.Type(bool, default=True)
+    """Also a JSON Feed 1.1, ``feed.json`` beside ``feed.xml``."""
+    per_tag = c.Type(bool, default=True)
+    """A feed of each tag, in its page's folder (``blog/tags/python/feed.xml``, and ``rss.xml``
+    and ``feed.json``)."""
+    per_category = c.Type(bool, default=True)
+    """A feed of each category, in its page's folder."""
+    content = c.Choice(("full", "excerpt", "description"), default="excerpt")
+    """What an entry holds: the whole post (``full``), its excerpt (the text above
+    ``<!-- more -->``, else its description) or its ``description`` only. Links and images in
+    it are made absolute."""
+
+
+class NeighboursConfig(base.Config):
+    """Links to the previous (older) and next (newer) post under each post."""
+
+    enabled = c.Type(bool, default=True)
+    """Show them."""
+    scope = c.Choice(("all", "category", "series"), default="all")
+    """``all``: the older and newer post of the blog; ``category``: within the post's first
+    category; ``series``: within its series (posts in none get none)."""
+
+
+class RelatedConfig(base.Config):
+    """Posts that share tags and categories with a post, listed under it."""
+
+    enabled = c.Type(bool, default=True)
+    """Show them (a post's front matter ``related: false`` turns them off for it)."""
+    limit = CountOption(default=3, minimum=1)
+    """How many."""
+
+
+class SeriesConfig(base.Config):
+    """Posts in a series (front matter ``series: Name``, ``series_order: 2``)."""
+
+    enabled = c.Type(bool, default=True)
+    """A box on each part listing every part, and a page per series."""
+    url_format = _UrlFormatOption(("slug",), default="series/{slug}")
+    """Where a series' page is, under ``blog_dir``."""
+    title = c.Type(str, default="Series: {name}")
+    """Title of a series' page; ``{name}`` is the series."""
+
+
+class MetadataConfig(base.Config):
+    """Open Graph, Twitter card and JSON-LD in the ``<head>`` of posts and listings, for link
+    previews and search engines."""
+
+    enabled = c.Type(bool, default=True)
+    """Write them; ``false`` for a site with its own SEO plugin. Tags the theme or another
+    plugin already wrote are never written twice."""
+    twitter = c.Type(bool, default=True)
+    """Also the Twitter (X) card tags."""
 
 
 class HeroImageConfig(base.Config):
@@ -381,7 +442,16 @@ class BlogConfig(MaterialNames):
     """Authors' names, avatars and links, by id (Material's ``.authors.yml`` format), in
     ``docs_dir``; ``{blog}`` stands for ``blog_dir``. Posts name them in ``authors``."""
     feed = c.SubConfig(FeedConfig)
-    """Atom feed of the newest posts at ``feed.xml``."""
+    """Feeds of the newest posts: Atom (``feed.xml``), RSS (``rss.xml``) and JSON Feed
+    (``feed.json``), for the blog and for each tag and category."""
+    prev_next = c.SubConfig(NeighboursConfig)
+    """Links to the previous and next post under each post."""
+    related = c.SubConfig(RelatedConfig)
+    """Related posts under each post."""
+    series = c.SubConfig(SeriesConfig)
+    """Series of posts: a box on each part, a page per series."""
+    metadata = c.SubConfig(MetadataConfig)
+    """Open Graph, Twitter card and JSON-LD for link previews and search engines."""
     ads = c.SubConfig(AdsConfig)
     """In-article ad slots; see the Ads page of the docs."""
 

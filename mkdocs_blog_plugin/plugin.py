@@ -25,12 +25,14 @@ from mkdocs_blog_plugin.compat.material_pages import (
     set_sidebar_links,
     use_post_layout,
 )
-from mkdocs_blog_plugin.config import BlogConfig
+from mkdocs_blog_plugin.config import BlogConfig, pagination_window
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import Blog, collect_blog, listings_with_toc
+from mkdocs_blog_plugin.structure.dirty import ShownPosts
 from mkdocs_blog_plugin.structure.feed import Feed
 from mkdocs_blog_plugin.structure.links import RelatedLinks
+from mkdocs_blog_plugin.structure.metadata import Metadata
 from mkdocs_blog_plugin.structure.nav import (
     add_nav_sections,
     apply_nav_titles,
@@ -44,6 +46,7 @@ from mkdocs_blog_plugin.structure.other_plugins import (
     without_stylesheet,
 )
 from mkdocs_blog_plugin.structure.pages import ListingPage
+from mkdocs_blog_plugin.structure.postlist import MARKER_START, expand_post_lists
 from mkdocs_blog_plugin.structure.reading import KeptReading, read_post_html
 from mkdocs_blog_plugin.structure.stale import remove_stale_pages
 from mkdocs_blog_plugin.structure.urls import locale_of
@@ -73,11 +76,13 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.renderer: Renderer | None = None
         self.ads: AdsFeature | None = None
         self.feed: Feed | None = None
+        self.metadata: Metadata | None = None
         self._scratch: weakref.finalize[Any, Any] | None = None
         self._css_on_every_page = True
         self._post_sidebar = False
-        # Lives across `serve` rebuilds, unlike the rest, which each build makes afresh.
+        # Live across `serve` rebuilds, unlike the rest, which each build makes afresh.
         self.kept_reading = KeptReading()
+        self.shown_posts = ShownPosts()
         self.related: RelatedLinks | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -85,6 +90,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.dirty = dirty
         # One `mkdocs serve` session (MkDocs reuses plugin instances within a process).
         self.kept_reading = KeptReading()
+        self.shown_posts = ShownPosts()
 
     def on_config(self, config: MkDocsConfig) -> None:
         # MkDocs keeps plugin instances across `serve` rebuilds: start every build afresh.
@@ -92,6 +98,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.renderer = None
         self.ads = None
         self.feed = None
+        self.metadata = None
         self.related = None
         self._remove_scratch()
         if not self.config.enabled:
@@ -133,6 +140,10 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         # environment. get_env() builds the same one: theme, custom_dir, filters, translations.
         feed = Feed(self.blog, config, self.config)
         self.feed = feed if feed.active else None
+        # For a dirty build: the feeds' names, and the files of the feeds this build writes.
+        self._feed_files = (feed.names(), feed.written())
+        metadata = Metadata(self.blog, config, self.config)
+        self.metadata = metadata if metadata.active else None
         related = self.related = RelatedLinks(files)
         self.renderer = Renderer(
             config.theme.get_env(),
@@ -148,6 +159,12 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             # Material's post layout has its own way back to the blog.
             back_link=not self._post_sidebar,
             toc_kinds=listings_with_toc(self.config),
+            pagination=(
+                window
+                if (window := pagination_window(self.config.pagination_format)) is not None
+                else 2,
+                self.config.pagination_if_single_page,
+            ),
             # Material's post layout shows them in its sidebar instead (on_page_context).
             related_links=(
                 None if self._post_sidebar else lambda entry, url: related.for_page(entry.post, url)
@@ -157,6 +174,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if self.feed is None and self.dirty:
             feed.remove_stale(config.site_dir, files)
         warn_of_redirects_over_blog(config, self.blog)
+        if self.dirty:
+            self.shown_posts.mark_changed(self.blog, files)
         return files
 
     def _new_scratch(self) -> str:
@@ -220,6 +239,12 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             return None
         if entry := self.blog.by_src.get(page.file.src_uri):
             read_post_html(self.blog, entry, html, self.config)
+            if (
+                self.feed is not None
+                and self.config.feed.content == "full"
+                and entry.post.path in self.feed.wanted
+            ):
+                self.blog.bodies[entry.post.path] = html
             settings = getattr(page, "config", None)
             if settings is not None and settings.readtime is None:
                 settings.readtime = self.blog.reading.get(entry.post.path)
@@ -246,7 +271,13 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             # Material's blog-post.html formats dates with its blog's `date` filter.
             env.filters["date"] = self.renderer.views.date_text
         if self.dirty:
-            remove_stale_pages(files, config.site_dir, self.config.blog_dir, serving=self.serving)
+            remove_stale_pages(
+                files,
+                config.site_dir,
+                self.config.blog_dir,
+                serving=self.serving,
+                feeds=self._feed_files,
+            )
             self.kept_reading.fill(self.blog)
         else:
             self.renderer.prepare_headers(self.blog.posts)
@@ -262,6 +293,11 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if self.blog is None or self.renderer is None or page.content is None:
             return None
         uri = page.file.src_uri
+        if MARKER_START in page.content:
+            renderer = self.renderer
+            page.content = expand_post_lists(
+                page.content, self.blog, uri, lambda posts: renderer.post_list(posts, page)
+            )
         if (entry := self.blog.by_src.get(uri)) is not None:
             page.content = self.renderer.post_page(page.content, entry, page)
             if self._post_sidebar and self.related is not None:
@@ -281,8 +317,17 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             head.append(_NOINDEX)
             if 'class="fmb-draft-banner"' in output:
                 output = _MKDOCS_DRAFT_MARKER.sub("", output, count=1)
-        if self.feed is not None and (entry is not None or uri in self.blog.listings):
+        listing = self.blog.listings.get(uri)
+        if self.feed is not None and (entry is not None or listing is not None):
             head.append(self.feed.head_link(page.url))
+        end = output.find("</head>")
+        if self.metadata is not None and end >= 0 and (entry or listing):
+            # Not what the theme or another plugin has written already (canonical, description).
+            present = output[:end]
+            if entry is not None and not entry.post.draft:
+                head.append(self.metadata.for_post(entry, page, present))
+            elif listing is not None:
+                head.append(self.metadata.for_listing(listing, page, present))
         if head and "</head>" in output:
             output = output.replace("</head>", "\n".join([*head, "</head>"]), 1)
         if self.ads is not None:

@@ -681,3 +681,88 @@ def test_tables_of_contents_and_kept_content(tmp_path: Path) -> None:
     assert len(page2.select("h1")) == 1
     category = site.soup("blog/categories/c/")
     assert not [a for a in category.select("a[href^='#post-']")]
+
+
+def test_no_redirect_and_no_link_to_a_draft(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        config={
+            "draft_docs": "blog/drafts/\n",
+            "plugins": [
+                {"frontmatter-blog": {"post_url_format": "{slug}", "keep_file_urls": True}}
+            ],
+        },
+        files={
+            "blog/drafts/secret.md": post(
+                {"title": "Top secret", "date": "2024-02-01", "aliases": ["old/secret-path"]}
+            ),
+            "blog/hidden.md": post({"title": "Hidden too", "date": "2024-02-02", "draft": True}),
+            "blog/open.md": post(
+                {
+                    "title": "Open",
+                    "date": "2024-02-03",
+                    "links": ["blog/drafts/secret.md", "blog/hidden.md"],
+                }
+            ),
+        },
+        strict=False,
+    )
+    assert not site.exists("old/secret-path/") and not site.exists("blog/drafts/secret/")
+    assert site.grep("Top secret") == [] and site.grep("top-secret") == []
+    assert site.grep("Hidden too") == [] and site.grep("hidden-too") == []
+    found = warnings(caplog)
+    assert any(
+        "blog/open.md" in w and "blog/hidden.md" in w and "not published" in w for w in found
+    )
+
+
+def test_a_post_where_a_listing_would_be_is_kept_loudly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        files={
+            "blog/archive/2024.md": post({"title": "My 2024", "date": "2024-05-01"}, "MINE"),
+            "blog/tags.md": post({"title": "Tags", "date": "2024-05-02", "tags": ["t"]}),
+        },
+        strict=False,
+    )
+    assert "MINE" in site.page_path("blog/archive/2024/").read_text("utf-8")
+    assert any(
+        "blog/archive/2024.md" in w and "archive page '2024'" in w and "kept" in w
+        for w in warnings(caplog)
+    )
+
+
+def test_pagination_format_and_single_page_bar(tmp_path: Path) -> None:
+    files = {
+        f"blog/p{n:02}.md": post({"title": f"P{n}", "date": f"2024-01-{n:02}"})
+        for n in range(1, 31)
+    }
+    site = build_site(
+        tmp_path,
+        None,
+        files={
+            **files,
+            "blog/solo.md": post({"title": "Solo", "date": "2023-01-01", "tags": ["one"]}),
+        },
+        plugin={"posts_per_page": 2, "pagination_format": "~1~", "pagination_if_single_page": True},
+    )
+    numbers = [li.get_text() for li in site.soup("blog/page/8/").select(".fmb-pages li")]
+    assert numbers == ["1", "…", "7", "8", "9", "…", "16"]
+    assert site.soup("blog/tags/one/").select(".fmb-pagination")  # one page, its bar shown
+
+
+def test_readtime_zero_is_counted_as_material_does(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        files={"blog/a.md": post({"title": "A", "date": "2024-01-01", "readtime": 0})},
+    )
+    assert site.soup("blog/a/").select_one(".fmb-readtime").get_text() == "1 min read"

@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup, Tag
 
 from tests.sitebuild import FIXTURES, Site, build_config_file
@@ -467,3 +468,25 @@ def test_related_links_in_the_sidebar(scans: Callable[[str, str], Scan], fixture
     """`links:` in Material's post sidebar: the same titles, sections and targets."""
     material, ours = both(scans, fixture)
     assert ours.links == material.links
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_IDS)
+def test_the_same_files_without_directory_urls(tmp_path: Path, fixture: str) -> None:
+    """With `use_directory_urls: false`, every file Material's blog writes (its pages are
+    `blog/category/x.html`, `blog/category/x/page/2.html`, `blog/archive/2024.html`) is
+    written by ours at the same path."""
+    written: dict[str, set[str]] = {}
+    for side in ("material", "ours"):
+        root = tmp_path / side / "project"
+        shutil.copytree(FIXTURES / fixture, root)
+        config = yaml.safe_load((root / f"mkdocs.{side}.yml").read_text("utf-8"))
+        config["use_directory_urls"] = False
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+        site = build_config_file(root / "mkdocs.yml", strict=True)
+        written[side] = {
+            path.relative_to(site.site_dir).as_posix()
+            for path in site.files()
+            if not path.relative_to(site.site_dir).as_posix().startswith(("assets/", "search/"))
+        }
+    missing = written["material"] - written["ours"]
+    assert not missing, "\n  ".join(["Material writes, ours does not:", *sorted(missing)])

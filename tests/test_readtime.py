@@ -235,7 +235,8 @@ _FLAT_PIECES = st.one_of(
 def test_the_flat_count_is_the_count_with_a_stack(pieces: list[str]) -> None:
     """Without anything skipped in it, HTML is counted by regular expressions alone: the same
     as when every open element is tracked."""
-    from mkdocs_blog_plugin.core.readtime import _count_flat, _count_with_stack
+    from mkdocs_blog_plugin.core.readtime import _STRAY_LT, _count_flat, _count_with_stack
 
     html = "".join(pieces)
-    assert _count_flat(html) == _count_with_stack(html)
+    if not _STRAY_LT.search(html):  # count_reading takes the flat path
+        assert _count_flat(html) == _count_with_stack(html)

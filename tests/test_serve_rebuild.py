@@ -104,3 +104,52 @@ def test_serve_dirty_keeps_the_excerpts_and_read_times_of_posts_it_does_not_rebu
         config.plugins.on_shutdown()
     assert first == {"P2": ("EXCERPT-2", "3 min read"), "P1": ("EXCERPT-1", "3 min read")}
     assert second == {"P2": ("CHANGED-2", "3 min read"), "P1": ("EXCERPT-1", "3 min read")}
+
+
+def test_serve_dirty_rebuilds_the_posts_that_show_an_edited_or_hidden_post(
+    tmp_path: Path,
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    files = {
+        "blog/a.md": post({"title": "Oldest", "date": "2024-01-01", "tags": ["t"]}),
+        "blog/b.md": post({"title": "Middle", "date": "2024-02-01", "tags": ["t"]}),
+        "blog/c.md": post({"title": "Newest", "date": "2024-03-01"}),
+        "blog/z.md": post({"title": "Far away", "date": "2020-01-01"}),
+    }
+    config_file = make_site(tmp_path, None, files=files, plugin={"drafts_on_serve": False})
+    docs = config_file.parent / "docs" / "blog"
+
+    def change(name: str, old: str, new: str) -> None:
+        source = docs / name
+        source.write_text(source.read_text("utf-8").replace(old, new), "utf-8")
+        later = time.time() + 5
+        os.utime(source, (later, later))
+
+    def text(site_dir: Path, url: str) -> str:
+        return (site_dir / url / "index.html").read_text("utf-8")
+
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        site_dir = Path(config.site_dir)
+        far = (site_dir / "blog/z/index.html").stat().st_mtime_ns
+        change("b.md", "title: Middle", "title: Renamed middle")
+        config = load_config(config_file=str(config_file))
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        # Its neighbours, and the post it is related to, show the new title.
+        assert "Renamed middle" in text(site_dir, "blog/a") and "Renamed middle" in text(
+            site_dir, "blog/c"
+        )
+        change("b.md", "title: Renamed middle", "title: Renamed middle\ndraft: true")
+        config = load_config(config_file=str(config_file))
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        # Now a draft: its title is on no page.
+        for url in ("blog/a", "blog/c", "blog"):
+            assert "Renamed middle" not in text(site_dir, url), url
+        # A post that shows none of them was not rebuilt.
+        assert (site_dir / "blog/z/index.html").stat().st_mtime_ns == far
+    finally:
+        config.plugins.on_shutdown()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from mkdocs_blog_plugin.core.feeds.atom import ATOM, atom
-from mkdocs_blog_plugin.core.feeds.model import FeedInfo, FeedItem
+from mkdocs_blog_plugin.core.feeds.model import FeedInfo, FeedItem, terms
 from mkdocs_blog_plugin.core.post import Post
 
-__all__ = ["ATOM", "atom_feed"]
+__all__ = ["ATOM", "atom_feed", "feed_item"]
 
 
 def atom_feed(
@@ -38,11 +38,33 @@ def atom_feed(
         language=None,
         author=author,
     )
-    return atom(info, [_item(post, url_of(post), authors_of) for post in dated])
+    return atom(
+        info,
+        [
+            feed_item(
+                post,
+                url_of(post),
+                authors=tuple(authors_of(post)) if authors_of is not None else (),
+                # Each once exactly, as this feed always gave them (not feeds.model.terms).
+                tags=post.categories + post.tags,
+            )
+            for post in dated
+        ],
+    )
 
 
-def _item(post: Post, url: str, authors_of: Callable[[Post], Sequence[str]] | None) -> FeedItem:
-    assert post.published is not None
+def feed_item(
+    post: Post,
+    url: str,
+    *,
+    authors: tuple[str, ...] = (),
+    tags: tuple[str, ...] | None = None,
+    content_html: str | None = None,
+    image: str | None = None,
+) -> FeedItem:
+    """A dated post as a feed's item, at its absolute ``url``; its categories and tags, each
+    once, unless ``tags`` says otherwise."""
+    assert post.published is not None, "feeds hold dated posts only"
     return FeedItem(
         id=url,
         url=url,
@@ -50,9 +72,8 @@ def _item(post: Post, url: str, authors_of: Callable[[Post], Sequence[str]] | No
         published=post.published,
         updated=post.updated,
         summary=post.description,
-        content_html=None,
-        authors=tuple(authors_of(post)) if authors_of is not None else (),
-        # Each once exactly, as this feed always gave them (not feeds.model.terms).
-        tags=post.categories + post.tags,
-        image=None,
+        content_html=content_html,
+        authors=authors,
+        tags=terms(post.categories, post.tags) if tags is None else tags,
+        image=image,
     )

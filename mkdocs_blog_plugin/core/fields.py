@@ -177,8 +177,8 @@ class FieldReader:
     def readtime(self) -> int | None:
         """Minutes of reading the author gives (``readtime: 15``, Material's key)."""
         value = self.meta.get("readtime")
-        if value is None:
-            return None
+        if value is None or (value == 0 and not isinstance(value, bool)):
+            return None  # Material reads 0 as "count it"
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
         self.problem("readtime", value, "expected a whole number of minutes; it is counted")

@@ -135,7 +135,7 @@ def count_reading(html: str) -> Reading:
     skipped element is open; the contents of ``script`` and ``style`` are raw text up to their
     end tag, as in HTML."""
     lowered = html.lower()
-    if not any(marker in lowered for marker in _NEEDS_A_STACK):
+    if not any(marker in lowered for marker in _NEEDS_A_STACK) and not _STRAY_LT.search(html):
         return _count_flat(html)
     return _count_with_stack(html)
 
@@ -213,6 +213,9 @@ _INLINE_TAG = re.compile(
     r"(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
     re.IGNORECASE,
 )
+# A "<" that starts no tag (Markdown writes &lt;), or a tag that does not end before the next
+# "<": removing the inline tag after it could join it to the text that follows.
+_STRAY_LT = re.compile(r"<(?![A-Za-z/!?])|<[^>]*<")
 _IMAGE_TAG = re.compile(r"<img(?=[\s/>])", re.IGNORECASE)
 _NOT_TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<[!?/](?![A-Za-z])[^>]*>?|<[!?][^>]*>?", re.DOTALL)
 

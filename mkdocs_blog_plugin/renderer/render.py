@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import jinja2
@@ -20,6 +20,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
 from mkdocs_blog_plugin.core.pagination import page_window
+from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.structure.blog import Blog, Listing, ListingKind, PostEntry
 from mkdocs_blog_plugin.structure.pages import ListingPage
 
@@ -82,6 +83,7 @@ class Renderer:
         feed_url: str | None = None,
         back_link: bool = True,
         toc_kinds: frozenset[ListingKind] = frozenset(),
+        pagination: tuple[int, bool] = (2, False),
         related_links: Callable[[PostEntry, str], list[dict[str, str | None]]] | None = None,
     ) -> None:
         # An overlay shares the theme's loader (custom_dir first) and filters, but escapes
@@ -93,6 +95,9 @@ class Renderer:
         self.feed_url = feed_url
         self.back_link = back_link
         self.toc_kinds = toc_kinds
+        # Page numbers either side of the current one (pagination_format: ~2~), and whether a
+        # listing of one page shows its bar (pagination_if_single_page).
+        self.pages_around, self.bar_on_single_page = pagination
         self.related_links = related_links
         self.image_in_post, self.image_in_listing = images
         self._entries: dict[PostView, Markup] = {}
@@ -153,7 +158,46 @@ class Renderer:
         else:  # Not rendered ahead, or another plugin has changed the page's <h1> since.
             header = self._header(entry, page, show_title=show_title)
         # Keep the author's own <h1> first: the header belongs under the title.
-        return html[:place] + header + html[place:]
+        return html[:place] + header + html[place:] + self._footer(entry, page)
+
+    def _footer(self, entry: PostEntry, page: Page) -> str:
+        blog, path = self.blog, entry.post.path
+        prefix = root_prefix(page.url)
+        near = blog.neighbours.get(path)
+        related = blog.related.get(path, ())
+        if near is None and not related and not self.back_link:
+            return ""
+        return self.render(
+            "post-footer.html",
+            page,
+            post=self.views.post_at(entry.post, prefix),
+            related=[self.views.post_at(other, prefix) for other in related],
+            older=self.views.post_at(near.older, prefix) if near and near.older else None,
+            newer=self.views.post_at(near.newer, prefix) if near and near.newer else None,
+            show_back=self.back_link,
+            links=self._links(page.url),
+        )
+
+    def _series(self, entry: PostEntry, page_url: str) -> dict[str, Any] | None:
+        """The post's series box: every part, this one marked, and the parts around it."""
+        key = self.blog.series_of.get(entry.post.path)
+        if key is None:
+            return None
+        series = self.blog.series[key]
+        prefix = root_prefix(page_url)
+        parts = [self.views.post_at(part, prefix) for part in series.parts]
+        at = next(n for n, part in enumerate(series.parts) if part.path == entry.post.path)
+        page = self.blog.term_urls.get("series", {}).get(key)
+        return {
+            "name": series.name,
+            "url": prefix + page if page is not None else None,
+            "parts": [
+                {"title": part.title, "url": part.url, "current": n == at}
+                for n, part in enumerate(parts)
+            ],
+            "previous": parts[at - 1] if at > 0 else None,
+            "next": parts[at + 1] if at + 1 < len(parts) else None,
+        }
 
     def _header(self, entry: PostEntry, page: Page, *, show_title: bool) -> str:
         return self.render(
@@ -164,7 +208,7 @@ class Renderer:
             show_image=self.image_in_post,
             links=self._links(page.url),
             related_links=self.related_links(entry, page.url) if self.related_links else [],
-            show_back=self.back_link,
+            series=self._series(entry, page.url),
         )
 
     def listing_page(self, html: str, listing: Listing, page: Page) -> str:
@@ -206,6 +250,18 @@ class Renderer:
             return html.replace(LISTING_MARKER, body, 1)
         return html + body
 
+    def post_list(self, posts: Sequence[Post], page: Page) -> str:
+        """Posts listed in any page (``<!-- frontmatter-blog:posts ... -->``)."""
+        prefix = root_prefix(page.url)
+        views = [self.views.post_at(post, prefix) for post in posts]
+        return self.render(
+            "post-list.html",
+            page,
+            posts=views,
+            entries=[self._entry(view, page) for view in views],
+            links=self._links(page.url),
+        )
+
     def _entry(self, post: PostView, page: Page) -> Markup:
         """A post's entry in a listing. A post appears in many listings (index, category, tags)
         whose pages mostly share a depth, and so the same view: each is rendered once, unless
@@ -240,8 +296,9 @@ class Renderer:
             # not grow with the number of pages.
             "pages": [
                 {"number": n, "url": url(n)} if n is not None else None
-                for n in page_window(number, len(pages))
+                for n in page_window(number, len(pages), around=self.pages_around)
             ],
+            "if_single_page": self.bar_on_single_page,
             "previous": url(number - 1) if number > 1 else None,
             "next": url(number + 1) if number < len(pages) else None,
         }

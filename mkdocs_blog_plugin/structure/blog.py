@@ -19,6 +19,7 @@ from mkdocs_blog_plugin.core.authors import Author, read_authors, resolve_author
 from mkdocs_blog_plugin.core.dates import zone
 from mkdocs_blog_plugin.core.mdx import mdx_to_markdown
 from mkdocs_blog_plugin.core.meta_files import folder_meta
+from mkdocs_blog_plugin.core.neighbours import Neighbours, neighbours, series_neighbours
 from mkdocs_blog_plugin.core.post import (
     FrontMatterError,
     ParsedPost,
@@ -26,11 +27,13 @@ from mkdocs_blog_plugin.core.post import (
     ReadOptions,
     read_post,
 )
-from mkdocs_blog_plugin.core.slugs import name_key
+from mkdocs_blog_plugin.core.related import related_posts
+from mkdocs_blog_plugin.core.series import Series, build_series
+from mkdocs_blog_plugin.core.slugs import is_valid_slug, name_key, slugify
 from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, paginate
 from mkdocs_blog_plugin.core.urls import blog_prefix, in_blog, material_slug
 from mkdocs_blog_plugin.structure.images import HeroImage, local_target, resolve_image
-from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
+from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage, date_sitemap_entry
 from mkdocs_blog_plugin.structure.redirects import alias_dest, aliases, redirect_html
 from mkdocs_blog_plugin.structure.sources import (
     MdxFile,
@@ -60,6 +63,7 @@ class ListingKind(Enum):
     CATEGORY = "category"
     ARCHIVE = "archive"
     AUTHOR = "author"
+    SERIES = "series"
     TAG_INDEX = "tags"
     CATEGORY_INDEX = "categories"
     ARCHIVE_INDEX = "archives"
@@ -124,6 +128,16 @@ class Blog:
     """Each post's minutes of reading, by path, once its page is rendered."""
     index_page: File | None = None
     """The blog index's file (its first page)."""
+    neighbours: dict[str, Neighbours] = field(default_factory=dict)
+    """Each post's older and newer post (``prev_next``), by path."""
+    related: dict[str, tuple[Post, ...]] = field(default_factory=dict)
+    """Each post's related posts, by path; never a draft."""
+    series: dict[str, Series] = field(default_factory=dict)
+    """Series by key, parts in reading order; never a draft."""
+    series_of: dict[str, str] = field(default_factory=dict)
+    """The key of each post's series, by path."""
+    bodies: dict[str, str] = field(default_factory=dict)
+    """The HTML of the posts in a feed that holds whole posts (``feed.content: full``)."""
     intros: dict[str, str] = field(default_factory=dict)
     """The HTML of each listing page the user wrote, by ``src_uri``, for its later pages
     (``pagination_keep_content``)."""
@@ -191,7 +205,7 @@ def collect_blog(
     for file, parsed in kept:
         post = parsed.post
         if file.inclusion is InclusionLevel.DRAFT and not post.draft:
-            post = replace(post, hidden_by="draft_docs in mkdocs.yml")
+            post = parsed.post = replace(post, hidden_by="draft_docs in mkdocs.yml")
         target = local_target(post)
         if target is not None:
             (hidden_images if post.draft else published_images).add(target)
@@ -235,6 +249,14 @@ def collect_blog(
     for warning in tag_warnings + category_warnings:
         log.warning(warning)
 
+    # Drafts are in no related list and no series, not even under serve.
+    public = [post for post in posts if not post.draft]
+    series, series_problems = build_series(public) if options.series.enabled else ({}, [])
+    for problem in series_problems:
+        log.warning(problem)
+    series_of = {part.path: key for key, one in series.items() for part in one.parts}
+    related = related_posts(public, limit=options.related.limit) if options.related.enabled else {}
+
     registry = _read_authors(config, options)
     authors: dict[str, tuple[Author, ...]] = {}
     images: dict[str, HeroImage] = {}
@@ -259,6 +281,8 @@ def collect_blog(
         posts=listed,
         into=listings,
     )
+    # No post can be at the blog's own address: posts are pages of their own under it.
+    assert index is not None
     kinds = [
         _Kind(ListingKind.TAG, tags, options.tag_title, urls.tag_path),
         _Kind(
@@ -272,6 +296,12 @@ def collect_blog(
             _archive(listed, urls) if options.archive else Taxonomy([], {}),
             "{name}",
             urls.archive_path,
+        ),
+        _Kind(
+            ListingKind.SERIES,
+            _series_terms(series, category_slug),
+            options.series.title,
+            urls.series_path,
         ),
         _Kind(
             ListingKind.AUTHOR,
@@ -293,7 +323,8 @@ def collect_blog(
                 term=term,
                 into=listings,
             )
-            urls_of_kind[term.key] = first.file.url
+            if first is not None:
+                urls_of_kind[term.key] = first.file.url
     tags_index = pages.terms(
         ListingKind.TAG_INDEX,
         options.tags_title,
@@ -349,7 +380,59 @@ def collect_blog(
         authors=authors,
         pinned={entry.post.path for entry in entries if entry.post.pinned},
         anchors=_anchors(posts),
+        neighbours=_neighbours(posts, options, series, series_of),
+        related=related,
+        series=series,
+        series_of=series_of,
     )
+
+
+def _series_terms(series: dict[str, Series], slugify: Callable[[str], str]) -> Taxonomy:
+    """The series as terms, for their pages: parts in reading order."""
+    terms = [
+        Term(
+            key=key,
+            name=one.name,
+            slug=_safe_slug(slugify(one.name), one.name),
+            posts=list(one.parts),
+        )
+        for key, one in series.items()
+    ]
+    taken: set[str] = set()
+    for term in terms:  # two names that make one slug: the later gets a suffix
+        slug, number = term.slug, 1
+        while slug.casefold() in taken:
+            number += 1
+            slug = f"{term.slug}-{number}"
+        term.slug = slug
+        taken.add(slug.casefold())
+    return Taxonomy(terms, {term.key: term for term in terms})
+
+
+def _safe_slug(slug: str, name: str) -> str:
+    return slug if is_valid_slug(slug) else slugify(name)
+
+
+def _neighbours(
+    posts: Sequence[Post],
+    options: BlogConfig,
+    series: dict[str, Series],
+    series_of: dict[str, str],
+) -> dict[str, Neighbours]:
+    """The older and newer post of each post, within what ``prev_next.scope`` says."""
+    if not options.prev_next.enabled:
+        return {}
+    scope = options.prev_next.scope
+    if scope == "series":
+        found: dict[str, Neighbours] = {}
+        for one in series.values():
+            found.update(series_neighbours(one))
+        return found
+    if scope == "category":
+        return neighbours(
+            posts, scope=lambda post: name_key(post.categories[0]) if post.categories else None
+        )
+    return neighbours(posts)
 
 
 def _anchors(posts: Sequence[Post]) -> dict[str, str]:
@@ -559,6 +642,23 @@ def _read(file: File, options: ReadOptions, defaults: dict[str, Any]) -> ParsedP
     return parsed
 
 
+def _what(kind: ListingKind, term: Term | None, number: int) -> str:
+    """A listing page, in words, for messages."""
+    name = {
+        ListingKind.INDEX: "index",
+        ListingKind.TAG: "page of tag {!r}",
+        ListingKind.CATEGORY: "page of category {!r}",
+        ListingKind.ARCHIVE: "archive page {!r}",
+        ListingKind.AUTHOR: "page of author {!r}",
+        ListingKind.SERIES: "page of series {!r}",
+        ListingKind.TAG_INDEX: "index of tags",
+        ListingKind.CATEGORY_INDEX: "index of categories",
+        ListingKind.ARCHIVE_INDEX: "archive index",
+    }.get(kind, "listing")
+    text = name.format(term.name if term is not None else "")
+    return f"{text}, page {number}" if number > 1 else text
+
+
 def _index_md(folder: str) -> str:
     return f"{folder}/index.md" if folder else "index.md"
 
@@ -594,6 +694,11 @@ class _PageMaker:
             for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
             if file.src_uri.startswith(prefix) and not isinstance(file.page, PostPage)
         }
+        self.posts_by_dest = {
+            file.dest_uri: file
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if isinstance(file.page, PostPage)
+        }
         self.inclusion = (
             InclusionLevel.UNDEFINED if options.taxonomy_in_nav else InclusionLevel.NOT_IN_NAV
         )
@@ -626,7 +731,8 @@ class _PageMaker:
         posts: Sequence[Post],
         into: dict[str, Listing],
         term: Term | None = None,
-    ) -> Listing:
+    ) -> Listing | None:
+        """The pages of one listing; ``None`` when a post is where its first page would be."""
         pages: list[Listing] = []
         per_page = self.per_page(kind)
         chunks = paginate(posts, per_page) if per_page is not None else [posts]
@@ -634,17 +740,28 @@ class _PageMaker:
             uri = folder if number == 1 else self.urls.page_path(folder, number)
             # Later pages of a listing whose first page the user wrote take that page's title.
             named_by = pages[0].file if pages and not pages[0].generated else None
-            file, generated = self._file(
-                _index_md(uri),
+            made = self._file(
+                # Under preset: material, as Material names them: blog/category/x.md and
+                # blog/category/x/page/2.md (the blog's own: blog/page/2/index.md), which is
+                # the same URL with directory URLs and the same .html file without them.
+                f"{uri}.md"
+                if self.options.preset == "material" and kind is not ListingKind.INDEX
+                else _index_md(uri),
                 title,
                 number,
                 named_by,
                 in_nav=number == 1 and kind is ListingKind.INDEX and self.options.nav_sections,
+                what=_what(kind, term, number),
             )
+            if made is None:
+                break  # a post is there: this page and the later ones are not made
+            file, generated = made
             page = Listing(kind, title, file, generated, chunk, term, (), number, pages)
+            if file.page is not None:
+                date_sitemap_entry(file.page, chunk)
             pages.append(page)
             into[file.src_uri] = page
-        return pages[0]
+        return pages[0] if pages else None
 
     def terms(
         self,
@@ -657,8 +774,13 @@ class _PageMaker:
     ) -> Listing | None:
         if not taxonomy.terms:
             return None
-        file, generated = self._file(_index_md(folder), title)
+        made = self._file(_index_md(folder), title, what=_what(kind, None, 1))
+        if made is None:
+            return None
+        file, generated = made
         page = Listing(kind, title, file, generated, terms=taxonomy.terms)
+        if file.page is not None:
+            date_sitemap_entry(file.page, (post for term in taxonomy.terms for post in term.posts))
         page.pages.append(page)
         into[file.src_uri] = page
         return page
@@ -709,12 +831,24 @@ class _PageMaker:
         named_by: File | None = None,
         *,
         in_nav: bool = False,
-    ) -> tuple[File, bool]:
-        """``in_nav``: the blog's index, which an automatic nav lists with ``nav_sections``
+        what: str = "listing",
+    ) -> tuple[File, bool] | None:
+        """The listing's file, and whether it is generated (``False``: the user wrote it);
+        ``None`` when a post is at its address (the post is kept, loudly).
+
+        ``in_nav``: the blog's index, which an automatic nav lists with ``nav_sections``
         (Material's blog always lists it)."""
         in_nav = in_nav or self.options.taxonomy_in_nav
         inclusion = InclusionLevel.UNDEFINED if in_nav else self.inclusion
         generated = File.generated(self.config, src_uri, content="", inclusion=inclusion)
+        post = self.posts_by_dest.get(generated.dest_uri)
+        if post is not None:
+            log.warning(
+                f"{post.src_uri} is at {generated.url}, where the blog's {what} would be: the "
+                "post is kept and that page is not made. Move or rename the post, or give it "
+                "a 'slug'."
+            )
+            return None
         # A page the user wrote at the same address wins (blog/tags/index.md or blog/tags.md).
         existing = self.by_dest.get(generated.dest_uri)
         if existing is not None:

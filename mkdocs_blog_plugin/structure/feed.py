@@ -1,8 +1,13 @@
-"""Write the blog's Atom feed and announce it in the head of blog pages."""
+"""The blog's feeds: Atom, RSS 2.0 and JSON Feed, for the whole blog (at the site root) and for
+each tag and category (in its page's folder), each announced in the ``<head>`` of the pages it
+mirrors."""
 
 from __future__ import annotations
 
 import os
+import posixpath
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from markupsafe import escape
@@ -12,66 +17,228 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url, write_file
 
 from mkdocs_blog_plugin.config import BlogConfig
-from mkdocs_blog_plugin.core.feed import atom_feed
-from mkdocs_blog_plugin.structure.blog import Blog
+from mkdocs_blog_plugin.core.feed import feed_item
+from mkdocs_blog_plugin.core.feeds.atom import MIME_TYPE as ATOM_TYPE
+from mkdocs_blog_plugin.core.feeds.atom import atom
+from mkdocs_blog_plugin.core.feeds.jsonfeed import MIME_TYPE as JSON_TYPE
+from mkdocs_blog_plugin.core.feeds.jsonfeed import json_feed
+from mkdocs_blog_plugin.core.feeds.links import absolute_links
+from mkdocs_blog_plugin.core.feeds.model import FeedInfo, FeedItem
+from mkdocs_blog_plugin.core.feeds.rss import MIME_TYPE as RSS_TYPE
+from mkdocs_blog_plugin.core.feeds.rss import rss
+from mkdocs_blog_plugin.core.post import Post
+from mkdocs_blog_plugin.core.taxonomy import Taxonomy
+from mkdocs_blog_plugin.structure.blog import Blog, ListingKind
+from mkdocs_blog_plugin.structure.urls import locale_of
 
 log = get_plugin_logger(__name__)
 
 
+@dataclass(frozen=True)
+class Format:
+    name: str
+    mime_type: str
+    write: Callable[[FeedInfo, Sequence[FeedItem]], str]
+
+
+ATOM = Format("Atom", ATOM_TYPE, atom)
+RSS = Format("RSS", RSS_TYPE, rss)
+JSON = Format("JSON Feed", JSON_TYPE, json_feed)
+
+
+@dataclass(frozen=True)
+class OneFeed:
+    """The feeds of one listing: the blog's, or a tag's or a category's."""
+
+    title: str
+    folder: str
+    """Where its files go, ``""`` for the site root."""
+    home_url: str
+    """Site-relative URL of the listing it mirrors."""
+    posts: tuple[Post, ...]
+    """Newest first, dated, published, at most ``feed.limit``."""
+    listing_urls: frozenset[str]
+    """Site-relative URLs of the pages that announce it (all pages of its listing)."""
+
+
+def _folder_of(url: str) -> str:
+    """The folder of a listing's page, for its feeds: ``blog/tags/python/`` (or, without
+    directory URLs, ``blog/tags/python/index.html`` or ``blog/category/x.html``) is
+    ``blog/tags/python``."""
+    if url.endswith("/"):
+        return url.rstrip("/")
+    if url.endswith("/index.html") or url == "index.html":
+        return posixpath.dirname(url)
+    return url.removesuffix(".html")
+
+
 class Feed:
-    """The feed of one build: where it goes, and the ``<link>`` that points to it."""
+    """The feeds of one build: which there are, where they go, the ``<link>`` that announces
+    each, and their files, written after the build."""
 
     def __init__(self, blog: Blog, config: MkDocsConfig, options: BlogConfig) -> None:
         self.blog = blog
         self.options = options
         self.site_url = config.site_url
+        self.language = locale_of(options, config).replace("_", "-")
+        self.author = config.site_author
+        self.description = config.site_description
+        self.title = options.feed.title or config.site_name
         # At the site root: Material looks for a sitemap.xml next to every `rel=alternate`
         # link's target, and there is one only at the root.
         self.path = options.feed.path
-        self.title = options.feed.title or config.site_name
-        self.author = config.site_author
+        self.formats: list[tuple[Format, str]] = [(ATOM, options.feed.path)]
+        if options.feed.rss:
+            self.formats.append((RSS, "rss.xml"))
+        if options.feed.json:
+            self.formats.append((JSON, "feed.json"))
+        self.feeds: list[OneFeed] = []
+        self.wanted: set[str] = set()
+        """Posts in some feed: their HTML is kept for ``content: full``."""
         if not self.site_url:
-            log.info("No Atom feed: it needs 'site_url' in mkdocs.yml for its absolute links.")
-        elif options.feed.enabled and not self.active:
+            if options.feed.enabled:
+                # A warning when the feed was asked for in mkdocs.yml; many sites have no
+                # site_url, and the default feed must not fail their --strict builds.
+                report = log.warning if options.feed.written else log.info
+                report(
+                    "No feed is written: a feed needs absolute links, and mkdocs.yml has no "
+                    "'site_url'. Set site_url, or feed: {enabled: false}."
+                )
+            return
+        if not options.feed.enabled:
+            return
+        # Each listing's first page's URL -> the URLs of all its pages.
+        self._pages_of: dict[str, set[str]] = {}
+        for listing in blog.listings.values():
+            if listing.pages:
+                first = listing.pages[0].file.url
+                self._pages_of.setdefault(first, {first}).add(listing.file.url)
+        site_feed = self._feed(self.title, "", blog.index_url, [e.post for e in blog.posts])
+        if site_feed is None:
             log.info(
-                "No Atom feed: no published post has a date (pubDate, date, published...), and "
-                "a feed lists posts by date."
+                "No feed: no published post has a date (pubDate, date, published...), and a "
+                "feed lists posts by date."
             )
+            return
+        self.feeds.append(site_feed)
+        for wanted, kind, taxonomy in (
+            (options.feed.per_tag, ListingKind.TAG, blog.tags),
+            (options.feed.per_category, ListingKind.CATEGORY, blog.categories),
+        ):
+            if wanted:
+                self.feeds += self._term_feeds(kind, taxonomy)
+        self.wanted = {post.path for feed in self.feeds for post in feed.posts}
 
     @property
     def active(self) -> bool:
-        dated = any(entry.post.published and not entry.post.draft for entry in self.blog.posts)
-        return bool(self.options.feed.enabled and self.site_url and dated)
+        return bool(self.feeds)
+
+    def _feed(
+        self, title: str, folder: str, home_url: str, posts: Sequence[Post]
+    ) -> OneFeed | None:
+        dated = sorted(
+            (post for post in posts if post.published is not None and not post.draft),
+            key=lambda post: post.sort_key,
+        )[: self.options.feed.limit]
+        if not dated:
+            return None
+        pages = self._pages_of.get(home_url, {home_url})
+        return OneFeed(title, folder, home_url, tuple(dated), frozenset(pages))
+
+    def _term_feeds(self, kind: ListingKind, taxonomy: Taxonomy) -> list[OneFeed]:
+        urls = self.blog.term_urls.get(kind.value, {})
+        found = []
+        for term in taxonomy.terms:
+            url = urls.get(term.key)
+            if url is None:
+                continue
+            folder = _folder_of(url)
+            title = f"{self.title}: {term.name}"
+            one = self._feed(title, folder, url, term.posts)
+            if one is not None:
+                found.append(one)
+        return found
+
+    def names(self) -> frozenset[str]:
+        """The file names of the feeds (``feed.xml``, ``rss.xml``, ``feed.json``)."""
+        return frozenset(name for _kind, name in self.formats)
+
+    def written(self) -> frozenset[str]:
+        """Every feed file this build writes, relative to ``site_dir``."""
+        return frozenset(path for feed in self.feeds for _kind, path in self.paths(feed))
+
+    def paths(self, feed: OneFeed) -> list[tuple[Format, str]]:
+        return [(kind, posixpath.join(feed.folder, name)) for kind, name in self.formats]
 
     def head_link(self, page_url: str) -> str:
-        href = get_relative_url(self.path, page_url)
-        return (
-            f'<link rel="alternate" type="application/atom+xml" '
-            f'title="{escape(self.title)}" href="{escape(href)}">'
-        )
+        """The ``<link rel="alternate">`` of each feed that mirrors the page: the blog's on
+        every blog page, a tag's or category's on its own pages too."""
+        links = []
+        for feed in self.feeds:
+            if feed is not self.feeds[0] and page_url not in feed.listing_urls:
+                continue
+            for kind, path in self.paths(feed):
+                href = get_relative_url(path, page_url)
+                links.append(
+                    f'<link rel="alternate" type="{kind.mime_type}" '
+                    f'title="{escape(feed.title)} ({kind.name})" href="{escape(href)}">'
+                )
+        return "\n".join(links)
 
     def write(self, site_dir: str) -> None:
         assert self.site_url is not None
         site_url = self.site_url
-        post_url = self.blog.post_url
-        authors = self.blog.authors
-        xml = atom_feed(
-            [entry.post for entry in self.blog.posts],
-            title=self.title,
-            feed_url=urljoin(site_url, self.path),
-            site_url=urljoin(site_url, self.blog.index_url),
-            url_of=lambda post: urljoin(site_url, post_url[id(post)]),
-            author=self.author,
-            authors_of=lambda post: [author.name for author in authors.get(post.path, ())],
-            limit=self.options.feed.limit,
+        items: dict[str, FeedItem] = {}
+        for feed in self.feeds:
+            entries = []
+            for post in feed.posts:
+                item = items.get(post.path)
+                if item is None:
+                    item = items[post.path] = self._item(post, site_url)
+                entries.append(item)
+            paths = self.paths(feed)
+            for kind, path in paths:
+                info = FeedInfo(
+                    title=feed.title,
+                    feed_url=urljoin(site_url, path),
+                    home_url=urljoin(site_url, feed.home_url),
+                    description=self.description,
+                    language=self.language,
+                    author=self.author,
+                    alternates=tuple(
+                        (other.mime_type, urljoin(site_url, other_path))
+                        for other, other_path in paths
+                        if other is not kind
+                    ),
+                )
+                write_file(kind.write(info, entries).encode("utf-8"), os.path.join(site_dir, path))
+
+    def _item(self, post: Post, site_url: str) -> FeedItem:
+        url = urljoin(site_url, self.blog.post_url[id(post)])
+        content = self.options.feed.content
+        html = None
+        if content == "full":
+            html = self.blog.bodies.get(post.path) or self.blog.excerpts.get(post.path)
+        elif content == "excerpt":
+            html = self.blog.excerpts.get(post.path)
+        image = self.blog.images.get(post.path)
+        return feed_item(
+            post,
+            url,
+            authors=tuple(author.name for author in self.blog.authors.get(post.path, ())),
+            content_html=absolute_links(html, url) if html else None,
+            image=(
+                (image.url if image.absolute else urljoin(site_url, image.url))
+                if image is not None
+                else None
+            ),
         )
-        if xml is not None:
-            write_file(xml.encode("utf-8"), os.path.join(site_dir, self.path))
 
     def remove_stale(self, site_dir: str, files: Files) -> None:
-        """In a build that writes no feed, remove the one an earlier build left: a dirty build
-        deletes nothing, and that feed may list a post that is a draft now."""
-        path = os.path.join(site_dir, self.path)
-        if os.path.isfile(path) and not any(file.dest_uri == self.path for file in files):
-            os.remove(path)
-            log.info(f"Removed {self.path}, which an earlier build wrote: no feed in this build.")
+        """In a build that writes no feed, remove the ones an earlier build left at the site
+        root: a dirty build deletes nothing, and they may list a post that is a draft now."""
+        for _kind, name in self.formats:
+            path = os.path.join(site_dir, name)
+            if os.path.isfile(path) and not any(file.dest_uri == name for file in files):
+                os.remove(path)
+                log.info(f"Removed {name}, which an earlier build wrote: no feed in this build.")

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from mkdocs_blog_plugin.core.fields import is_safe_url
@@ -91,6 +91,14 @@ class RelatedLinks:
         file = self.files.get_file_from_path(path.lstrip("/"))
         if file is None:
             log.warning(f"{post.path}: 'links' entry {target!r} is not a file of the site")
+            return
+        if file.inclusion in (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT):
+            # A draft, or a page left out of the build: its address would lead nowhere, and
+            # its title would tell what is not published.
+            log.warning(
+                f"{post.path}: 'links' entry {target!r} is not published (a draft, or left out "
+                "of the build); the link is not shown"
+            )
             return
         page = file.page
         name = title or (page.title if page is not None and page.title else None) or path

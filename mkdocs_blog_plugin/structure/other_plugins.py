@@ -46,6 +46,7 @@ def warn_of_redirects_over_blog(config: MkDocsConfig, blog: Blog) -> None:
             "category": "the listing of category {!r}",
             "archive": "the archive page {!r}",
             "author": "the page of author {!r}",
+            "series": "the page of series {!r}",
             "tags": "the index of tags",
             "categories": "the index of categories",
             "archives": "the archive index",

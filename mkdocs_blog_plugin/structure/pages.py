@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -30,11 +31,7 @@ class PostPage(Page):
         self._body: str | None = body
         self.source_key = hash((post.title, body))
         """What the post's excerpt and read time depend on: kept across ``serve`` rebuilds."""
-        changed = post.updated or post.published
-        # The sitemap's <lastmod>: the post's own day of change, not the day of the build, unless
-        # it is later (a post dated ahead; MkDocs also stamps sitemap.xml.gz with the latest).
-        if changed is not None and (day := changed.date().isoformat()) < self.update_date:
-            self.update_date = day
+        date_sitemap_entry(self, [post])
 
     def read_source(self, config: MkDocsConfig) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)
@@ -55,6 +52,15 @@ class PostPage(Page):
         if self.post.description:
             meta["description"] = _text(self.post.description)
         self.meta = meta
+
+
+def date_sitemap_entry(page: Page, posts: Iterable[Post]) -> None:
+    """The sitemap's ``<lastmod>`` of a post (its update date, else its publication date) or of
+    a listing (its newest post's), not the day of the build; unless that is later (a post dated
+    ahead; MkDocs stamps sitemap.xml.gz with the latest too)."""
+    changes = [changed for post in posts if (changed := post.updated or post.published)]
+    if changes and (day := max(changes).date().isoformat()) < page.update_date:
+        page.update_date = day
 
 
 def _is_list_of_names(value: object) -> bool:

@@ -35,10 +35,16 @@ class StalePage:
 
 
 def find_stale_pages(
-    files: Files, site_dir: str, blog_dir: str, *, serving: bool
+    files: Files,
+    site_dir: str,
+    blog_dir: str,
+    *,
+    serving: bool,
+    feeds: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> list[StalePage]:
-    """HTML files under ``site_dir/blog_dir`` that no file of this build writes, and the
-    copies of files there that this build withholds."""
+    """HTML files under ``site_dir/blog_dir`` that no file of this build writes, the copies of
+    files there that this build withholds, and the feeds of tags and categories there that
+    this build does not write (``feeds``: the feeds' file names, and the paths written)."""
     root = Path(site_dir, blog_dir)
     if not root.is_dir():
         return []
@@ -70,6 +76,12 @@ def find_stale_pages(
     # A blog that is the whole site (blog_dir: .) shares site_dir with the theme's pages and
     # whatever else is copied there: only the copies above are known to be the blog's.
     swept = root.rglob("*.html") if prefix else ()
+    names, written = feeds
+    if prefix and names:
+        for path in sorted(root.rglob("*")):
+            dest_uri = path.relative_to(site_dir).as_posix()
+            if path.name in names and dest_uri not in written and path.is_file():
+                stale.append(StalePage(dest_uri, None))
     for path in sorted(swept):
         dest_uri = path.relative_to(site_dir).as_posix()
         if dest_uri in outputs or not path.is_file():
@@ -100,9 +112,16 @@ def _written(level: InclusionLevel, *, serving: bool) -> bool:
     return level is not InclusionLevel.EXCLUDED
 
 
-def remove_stale_pages(files: Files, site_dir: str, blog_dir: str, *, serving: bool) -> None:
+def remove_stale_pages(
+    files: Files,
+    site_dir: str,
+    blog_dir: str,
+    *,
+    serving: bool,
+    feeds: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+) -> None:
     """Remove what :func:`find_stale_pages` finds, and the folders that it leaves empty."""
-    stale = find_stale_pages(files, site_dir, blog_dir, serving=serving)
+    stale = find_stale_pages(files, site_dir, blog_dir, serving=serving, feeds=feeds)
     root = Path(site_dir, blog_dir)
     for page in stale:
         path = Path(site_dir, page.dest_uri)
@@ -125,7 +144,7 @@ def remove_stale_pages(files: Files, site_dir: str, blog_dir: str, *, serving: b
         shown = ", ".join(others[:_NAMED])
         more = f" and {len(others) - _NAMED} more" if len(others) > _NAMED else ""
         log.info(
-            f"Dirty build: removed {len(others)} HTML file(s) under {blog_dir}/ that no file of "
+            f"Dirty build: removed {len(others)} file(s) under {blog_dir}/ that no file of "
             f"this build writes (left by an earlier build; a plugin that writes its own may "
             f"write them again): {shown}{more}"
         )

@@ -144,6 +144,9 @@ class Urls:
         head = self.options.archive_url_format.split("{", 1)[0].strip("/")
         return in_blog(self.options.blog_dir, head) if head else None
 
+    def series_path(self, slug: str) -> str:
+        return self._listing(self.options.series.url_format, slug=slug)
+
     def author_path(self, slug: str, name: str) -> str:
         return self._listing(self.options.authors_profiles_url_format, slug=slug, name=name)
 
