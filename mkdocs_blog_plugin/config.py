@@ -112,15 +112,25 @@ class _BlogDirOption(_PathSegmentOption):
 class _UrlFormatOption(c.Type[str]):
     """A URL format such as ``{date}/{slug}``, with only the placeholders it may use."""
 
-    def __init__(self, allowed: tuple[str, ...], default: str | None = None) -> None:
+    def __init__(
+        self,
+        allowed: tuple[str, ...],
+        default: str | None = None,
+        *,
+        required: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(str, default=default)
         self.allowed = allowed
+        self.needs = required  # BaseConfigOption.required is another thing
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
         problem = check_url_format(text, self.allowed)
         if problem is not None:
             raise ValidationError(problem)
+        if self.needs and not any("{" + name + "}" in text for name in self.needs):
+            wanted = " or ".join("{" + name + "}" for name in self.needs)
+            raise ValidationError(f"{text!r} has no {wanted}: every page would be at one address")
         return text
 
 
@@ -225,7 +235,7 @@ class SeriesConfig(base.Config):
 
     enabled = c.Type(bool, default=True)
     """A box on each part listing every part, and a page per series."""
-    url_format = _UrlFormatOption(("slug",), default="series/{slug}")
+    url_format = _UrlFormatOption(("slug",), default="series/{slug}", required=("slug",))
     """Where a series' page is, under ``blog_dir``."""
     title = c.Type(str, default="Series: {name}")
     """Title of a series' page; ``{name}`` is the series."""
@@ -328,7 +338,7 @@ class BlogConfig(MaterialNames):
     """Title of an archive page: the date in this CLDR pattern (``yyyy``, ``MMMM yyyy``)."""
     archive_url_date_format = _DateFormatOption(default="yyyy")
     """How ``{date}`` is written in archive URLs (``yyyy/MM`` for a page per month)."""
-    archive_url_format = _UrlFormatOption(("date",), default="archive/{date}")
+    archive_url_format = _UrlFormatOption(("date",), default="archive/{date}", required=("date",))
     """Where archive pages are published, under ``blog_dir``."""
     archive_pagination = c.Optional(c.Type(bool))
     """Paginate archive pages; unset: as ``pagination``."""
@@ -338,7 +348,7 @@ class BlogConfig(MaterialNames):
     """List an archive page's posts in its table of contents; unset: ``blog_toc``."""
     categories = c.Type(bool, default=True)
     """A page per category."""
-    categories_url_format = c.Optional(_UrlFormatOption(("slug",)))
+    categories_url_format = c.Optional(_UrlFormatOption(("slug",), required=("slug",)))
     """Where category pages are published, under ``blog_dir``. Unset:
     ``{categories_dir}/{slug}``; under ``preset: material``: ``category/{slug}``."""
     categories_slugify = _CallableOption()
@@ -365,7 +375,9 @@ class BlogConfig(MaterialNames):
     """A page per author, listing their posts, at ``authors_profiles_url_format``."""
     authors_title = c.Type(str, default="Authors")
     """Title of the authors' section."""
-    authors_profiles_url_format = _UrlFormatOption(("slug", "name"), default="author/{slug}")
+    authors_profiles_url_format = _UrlFormatOption(
+        ("slug", "name"), default="author/{slug}", required=("slug", "name")
+    )
     """Where author pages are published, under ``blog_dir``: ``{slug}`` is the author's
     ``slug`` in ``authors_file``, else their id."""
     authors_profiles_pagination = c.Optional(c.Type(bool))
@@ -376,7 +388,7 @@ class BlogConfig(MaterialNames):
     """List an author page's posts in its table of contents; unset: ``blog_toc``."""
     pagination = c.Type(bool, default=True)
     """Split listings into pages of ``posts_per_page``; ``false``: one page each."""
-    pagination_url_format = c.Optional(_UrlFormatOption(("page",)))
+    pagination_url_format = c.Optional(_UrlFormatOption(("page",), required=("page",)))
     """Where the later pages of a listing are, under it; unset: ``{pagination_dir}/{page}``."""
     pagination_format = c.Type(str, default="~2~")
     """Page numbers in the pagination bar: ``~2~`` shows two either side of the current page

@@ -79,6 +79,9 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.metadata: Metadata | None = None
         self._scratch: weakref.finalize[Any, Any] | None = None
         self._css_on_every_page = True
+        self._instant = False
+        self._with_post_lists: set[str] = set()
+        """Pages that list posts (<!-- frontmatter-blog:posts -->), outside the blog too."""
         self._post_sidebar = False
         # Live across `serve` rebuilds, unlike the rest, which each build makes afresh.
         self.kept_reading = KeptReading()
@@ -99,6 +102,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.ads = None
         self.feed = None
         self.metadata = None
+        self._with_post_lists = set()
         self.related = None
         self._remove_scratch()
         if not self.config.enabled:
@@ -110,7 +114,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         # in extra_css, or the instant navigation of Material (or MaterialX: ads.head's
         # instant_navigation) swaps pages in without their <head> links being loaded up front.
         # First in extra_css: the user's stylesheets come after it, and win at equal specificity.
-        self._css_on_every_page = BLOG_CSS in config.extra_css or instant_navigation(config)
+        self._instant = instant_navigation(config)
+        self._css_on_every_page = BLOG_CSS in config.extra_css or self._instant
         if BLOG_CSS not in config.extra_css:
             config.extra_css.insert(0, BLOG_CSS)
         self._post_sidebar = self.config.post_sidebar and uses_material_layouts(config)
@@ -155,7 +160,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
                 self.config.post_excerpt_max_authors,
                 self.config.post_excerpt_max_categories,
             ),
-            feed_url=self.feed.path if self.feed is not None else None,
+            feed_url=self.feed.feed_of if self.feed is not None else None,
             # Material's post layout has its own way back to the blog.
             back_link=not self._post_sidebar,
             toc_kinds=listings_with_toc(self.config),
@@ -294,6 +299,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             return None
         uri = page.file.src_uri
         if MARKER_START in page.content:
+            self._with_post_lists.add(uri)  # keeps the blog's stylesheet
             renderer = self.renderer
             page.content = expand_post_lists(
                 page.content, self.blog, uri, lambda posts: renderer.post_list(posts, page)
@@ -319,7 +325,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
                 output = _MKDOCS_DRAFT_MARKER.sub("", output, count=1)
         listing = self.blog.listings.get(uri)
         if self.feed is not None and (entry is not None or listing is not None):
-            head.append(self.feed.head_link(page.url))
+            head.append(self.feed.head_link(page.url, site_only=self._instant))
         end = output.find("</head>")
         if self.metadata is not None and end >= 0 and (entry or listing):
             # Not what the theme or another plugin has written already (canonical, description).
@@ -332,7 +338,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             output = output.replace("</head>", "\n".join([*head, "</head>"]), 1)
         if self.ads is not None:
             output = self.ads.on_post_page(output, page)
-        if not self._css_on_every_page and entry is None and uri not in self.blog.listings:
+        blog_page = entry is not None or listing is not None or uri in self._with_post_lists
+        if not self._css_on_every_page and not blog_page:
             output = without_stylesheet(output, BLOG_CSS)
         if isinstance(page, ListingPage):
             # Written out next. MkDocs keeps every page's HTML until the build ends, and a

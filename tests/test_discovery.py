@@ -289,3 +289,18 @@ def test_sitemap_dates_of_listings(tmp_path: Path) -> None:
     assert lastmod["https://example.org/blog/"] == "2024-03-01"  # its newest post's
     assert lastmod["https://example.org/blog/tags/x/"] == "2024-02-01"
     assert lastmod["https://example.org/blog/a/"] == "2024-01-01"
+
+
+def test_a_page_with_a_post_list_has_the_blogs_stylesheet(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        files={
+            "index.md": "# Home\n\n<!-- frontmatter-blog:posts -->\n",
+            "about.md": "# About\n",
+            **BLOG,
+        },
+    )
+    css = "assets/frontmatter-blog/blog.css"
+    assert css in site.page_path("").read_text("utf-8")
+    assert css not in site.page_path("about/").read_text("utf-8")

@@ -80,7 +80,7 @@ class Renderer:
         images: tuple[bool, bool] = (True, True),
         locale: str = "en",
         entry_limits: tuple[int | None, int | None] = (None, None),
-        feed_url: str | None = None,
+        feed_url: Callable[[str], str | None] | None = None,
         back_link: bool = True,
         toc_kinds: frozenset[ListingKind] = frozenset(),
         pagination: tuple[int, bool] = (2, False),
@@ -165,7 +165,8 @@ class Renderer:
         prefix = root_prefix(page.url)
         near = blog.neighbours.get(path)
         related = blog.related.get(path, ())
-        if near is None and not related and not self.back_link:
+        alone = near is None or (near.older is None and near.newer is None)
+        if alone and not related and not self.back_link:
             return ""
         return self.render(
             "post-footer.html",
@@ -315,7 +316,7 @@ class Renderer:
             "tags": relative(blog.tags_url),
             "categories": relative(blog.categories_url),
             "archive": relative(blog.archive_url),
-            "feed": relative(self.feed_url),
+            "feed": relative(self.feed_url(page_url) if self.feed_url is not None else None),
         }
 
 

@@ -13,7 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs_blog_plugin.structure.blog import Blog, PostEntry
 from mkdocs_blog_plugin.structure.postlist import MARKER_START
 
-Signature = tuple[tuple[str, str], ...]
+Signature = tuple[tuple[str, str, str], ...]
 
 
 class ShownPosts:
@@ -28,7 +28,8 @@ class ShownPosts:
         process (``mkdocs build --dirty``), every post that shows another: what the site
         holds from the last build is not known, and a post made a draft since must not stay
         linked, with its title, from its neighbours."""
-        current = {entry.post.path: _signature(blog, entry) for entry in blog.posts}
+        by_path = {entry.post.path: entry for entry in blog.posts}
+        current = {entry.post.path: _signature(by_path, blog, entry) for entry in blog.posts}
         if self._previous is not None:
             changed = {path for path, seen in current.items() if self._previous.get(path) != seen}
         else:
@@ -69,10 +70,14 @@ def _shown(blog: Blog, entry: PostEntry) -> list[str]:
     return shown
 
 
-def _signature(blog: Blog, entry: PostEntry) -> Signature:
-    """The title and URL of each post ``entry``'s page shows, in order."""
-    by_path = {other.post.path: other for other in blog.posts}
-    return tuple(
-        (by_path[path].post.title, by_path[path].file.url) if path in by_path else (path, "")
-        for path in _shown(blog, entry)
-    )
+def _signature(by_path: dict[str, PostEntry], blog: Blog, entry: PostEntry) -> Signature:
+    """The title, URL and date of each post ``entry``'s page shows, in order."""
+    shown = []
+    for path in _shown(blog, entry):
+        other = by_path.get(path)
+        if other is None:
+            shown.append((path, "", ""))
+            continue
+        date = other.post.published.isoformat() if other.post.published else ""
+        shown.append((other.post.title, other.file.url, date))
+    return tuple(shown)

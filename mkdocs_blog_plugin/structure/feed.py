@@ -94,6 +94,7 @@ class Feed:
             self.formats.append((JSON, "feed.json"))
         self.feeds: list[OneFeed] = []
         self.wanted: set[str] = set()
+        self._term_feed_of: dict[str, str] | None = None
         """Posts in some feed: their HTML is kept for ``content: full``."""
         if not self.site_url:
             if options.feed.enabled:
@@ -170,13 +171,26 @@ class Feed:
     def paths(self, feed: OneFeed) -> list[tuple[Format, str]]:
         return [(kind, posixpath.join(feed.folder, name)) for kind, name in self.formats]
 
-    def head_link(self, page_url: str) -> str:
+    def feed_of(self, page_url: str) -> str | None:
+        """The (Atom) feed a listing page mirrors: its tag's or category's, else the blog's."""
+        if not self.feeds:
+            return None
+        if self._term_feed_of is None:
+            self._term_feed_of = {
+                url: self.paths(feed)[0][1] for feed in self.feeds[1:] for url in feed.listing_urls
+            }
+        return self._term_feed_of.get(page_url, self.path)
+
+    def head_link(self, page_url: str, *, site_only: bool = False) -> str:
         """The ``<link rel="alternate">`` of each feed that mirrors the page: the blog's on
-        every blog page, a tag's or category's on its own pages too."""
+        every blog page, a tag's or category's on its own pages too, unless ``site_only``
+        (Material's instant navigation looks for a sitemap.xml next to every alternate link,
+        and there is one only at the site root)."""
         links = []
-        for feed in self.feeds:
-            if feed is not self.feeds[0] and page_url not in feed.listing_urls:
-                continue
+        shown = self.feeds[:1]
+        if not site_only and (path := self.feed_of(page_url)) != self.path:
+            shown += [feed for feed in self.feeds[1:] if self.paths(feed)[0][1] == path]
+        for feed in shown:
             for kind, path in self.paths(feed):
                 href = get_relative_url(path, page_url)
                 links.append(

@@ -80,7 +80,12 @@ def find_stale_pages(
     if prefix and names:
         for path in sorted(root.rglob("*")):
             dest_uri = path.relative_to(site_dir).as_posix()
-            if path.name in names and dest_uri not in written and path.is_file():
+            if (
+                path.name in names
+                and dest_uri not in written
+                and dest_uri not in outputs  # a file of the site's own by that name
+                and path.is_file()
+            ):
                 stale.append(StalePage(dest_uri, None))
     for path in sorted(swept):
         dest_uri = path.relative_to(site_dir).as_posix()
