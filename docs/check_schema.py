@@ -21,7 +21,15 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption
 
 from mkdocs_blog_plugin.ads_config import AdsConfig, AdSenseConfig
-from mkdocs_blog_plugin.config import BlogConfig, FeedConfig, HeroImageConfig
+from mkdocs_blog_plugin.config import (
+    BlogConfig,
+    FeedConfig,
+    HeroImageConfig,
+    MetadataConfig,
+    NeighboursConfig,
+    RelatedConfig,
+    SeriesConfig,
+)
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.json"
 
@@ -30,6 +38,10 @@ SECTIONS: list[tuple[str, str, type[base.Config]]] = [
     ("frontmatter-blog", "options", BlogConfig),
     ("feed", "feed", FeedConfig),
     ("hero_image", "hero_image", HeroImageConfig),
+    ("prev_next", "prev_next", NeighboursConfig),
+    ("related", "related", RelatedConfig),
+    ("series", "series", SeriesConfig),
+    ("metadata", "metadata", MetadataConfig),
     ("ads", "ads", AdsConfig),
     ("ads.adsense", "adsense", AdSenseConfig),
 ]
