@@ -13,6 +13,7 @@ A string is read by the first of three parsers that takes it:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import email.utils
 import re
 from zoneinfo import ZoneInfo
@@ -257,6 +258,7 @@ def format_date(moment: dt.datetime, pattern: str, locale: str = "en") -> str:
     return moment.strftime(pattern)
 
 
+@functools.lru_cache(maxsize=8192)  # the same dates are formatted for posts, URLs, archives
 def _cldr(moment: dt.datetime, pattern: str, locale: str) -> str:
     # Babel is imported on first use: its locale data loads in a few milliseconds.
     from babel.dates import format_date as babel_date

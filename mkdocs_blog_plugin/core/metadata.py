@@ -11,13 +11,13 @@ surrogates and noncharacters cannot be carried by an HTML attribute or by UTF-8.
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from html.parser import HTMLParser
 from typing import Any
 
 __all__ = [
@@ -270,32 +270,50 @@ def json_ld_script(data: Mapping[str, Any]) -> str:
 # --- Tags -----------------------------------------------------------------------------------
 
 
-class _PresentTags(HTMLParser):
+@dataclass
+class _PresentTags:
     """The ``property``/``name`` of the metas in some HTML, and whether it has JSON-LD."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.keys: set[str] = set()
-        self.json_ld = False
+    keys: set[str]
+    json_ld: bool
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            for name, value in attrs:
-                if name in ("property", "name") and value:
-                    self.keys.add(value.strip().lower())
-        elif tag == "script":
-            for name, value in attrs:
-                media_type = (value or "").split(";")[0].strip().lower()
-                if name == "type" and media_type == "application/ld+json":
-                    self.json_ld = True
+
+# A comment; a script, its text skipped (it may hold "<meta" as text); a <meta> start tag
+# (attribute values may hold ">"); and one attribute, quoted either way or not at all.
+_ATTRIBUTES = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
+_HEAD_TAG = re.compile(
+    r"<!--.*?-->"
+    rf"|<script\b{_ATTRIBUTES}>.*?(?:</script\s*>|\Z)"
+    rf"|<meta\b{_ATTRIBUTES}>",
+    re.IGNORECASE | re.DOTALL,
+)
+_HEAD_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+
+
+def _attributes(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for attribute in _HEAD_ATTRIBUTE.finditer(text):
+        value = next((v for v in attribute.group(2, 3, 4) if v is not None), "")
+        found.setdefault(attribute.group(1).lower(), html_module.unescape(value))
+    return found
 
 
 def _present(html: str) -> _PresentTags:
-    parser = _PresentTags()
-    if html:
-        parser.feed(html)
-        parser.close()
-    return parser
+    """What the head already has: one pass of a regular expression over it (each page's head is
+    read once, and ``html.parser`` would take most of this module's time)."""
+    keys: set[str] = set()
+    json_ld = False
+    for match in _HEAD_TAG.finditer(html):
+        script, meta = match.group(1), match.group(2)
+        if script is not None:
+            media_type = _attributes(script).get("type", "").split(";")[0].strip().lower()
+            json_ld = json_ld or media_type == "application/ld+json"
+        elif meta is not None:
+            attributes = _attributes(meta)
+            for name in ("property", "name"):
+                if value := attributes.get(name, "").strip():
+                    keys.add(value.lower())
+    return _PresentTags(keys, json_ld)
 
 
 def head_tags(facts: PageFacts, *, present: str = "", twitter: bool = True) -> str:

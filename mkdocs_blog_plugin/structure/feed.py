@@ -95,6 +95,8 @@ class Feed:
         self.feeds: list[OneFeed] = []
         self.wanted: set[str] = set()
         self._term_feed_of: dict[str, str] | None = None
+        self._paths: dict[str, list[tuple[Format, str]]] = {}
+        self._by_path: dict[str, OneFeed] = {}
         """Posts in some feed: their HTML is kept for ``content: full``."""
         if not self.site_url:
             if options.feed.enabled:
@@ -169,7 +171,13 @@ class Feed:
         return frozenset(path for feed in self.feeds for _kind, path in self.paths(feed))
 
     def paths(self, feed: OneFeed) -> list[tuple[Format, str]]:
-        return [(kind, posixpath.join(feed.folder, name)) for kind, name in self.formats]
+        """Each format of the feed and its file, relative to ``site_dir``."""
+        found = self._paths.get(feed.folder)
+        if found is None:
+            found = self._paths[feed.folder] = [
+                (kind, posixpath.join(feed.folder, name)) for kind, name in self.formats
+            ]
+        return found
 
     def feed_of(self, page_url: str) -> str | None:
         """The (Atom) feed a listing page mirrors: its tag's or category's, else the blog's."""
@@ -188,8 +196,11 @@ class Feed:
         and there is one only at the site root)."""
         links = []
         shown = self.feeds[:1]
-        if not site_only and (path := self.feed_of(page_url)) != self.path:
-            shown += [feed for feed in self.feeds[1:] if self.paths(feed)[0][1] == path]
+        path = self.feed_of(page_url)
+        if not site_only and path is not None and path != self.path:
+            if not self._by_path:
+                self._by_path = {self.paths(feed)[0][1]: feed for feed in self.feeds}
+            shown.append(self._by_path[path])
         for feed in shown:
             for kind, path in self.paths(feed):
                 href = get_relative_url(path, page_url)

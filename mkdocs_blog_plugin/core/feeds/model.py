@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import format_datetime
@@ -71,12 +72,10 @@ def clean_text(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot carry, even escaped: most control
     characters, U+FFFE and U+FFFF, and lone surrogates (which PyYAML without libyaml reads from
     ``"\\ud800"``, and UTF-8 cannot encode). Every writer uses it, so the formats agree."""
-    return "".join(
-        char
-        for char in text
-        if char in "\t\n\r"
-        or (char >= " " and char not in "\ufffe\uffff" and not "\ud800" <= char <= "\udfff")
-    )
+    return _NOT_XML.sub("", text)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def clean_terms(names: Iterable[str]) -> list[str]:
