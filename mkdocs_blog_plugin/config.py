@@ -348,6 +348,9 @@ class BlogConfig(MaterialNames):
     """List an archive page's posts in its table of contents; unset: ``blog_toc``."""
     categories = c.Type(bool, default=True)
     """A page per category."""
+    tags = c.Type(bool, default=True)
+    """A page per tag and an index of tags; ``false`` for a site whose tags another plugin
+    lists (Material's tags plugin): posts still show their tags, as text."""
     categories_url_format = c.Optional(_UrlFormatOption(("slug",), required=("slug",)))
     """Where category pages are published, under ``blog_dir``. Unset:
     ``{categories_dir}/{slug}``; under ``preset: material``: ``category/{slug}``."""

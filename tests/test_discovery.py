@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.sitebuild import Site, build_site, post
 
@@ -304,3 +307,70 @@ def test_a_page_with_a_post_list_has_the_blogs_stylesheet(tmp_path: Path) -> Non
     css = "assets/frontmatter-blog/blog.css"
     assert css in site.page_path("").read_text("utf-8")
     assert css not in site.page_path("about/").read_text("utf-8")
+
+
+HOSTILE = st.lists(
+    st.sampled_from([*"ab <>&\"'/é日", "</script>", "<!--", "]]>", "\u2028", "\x00", "😀"]),
+    min_size=1,
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=10, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=HOSTILE, tag=HOSTILE, series=HOSTILE, author=HOSTILE, description=HOSTILE)
+def test_hostile_text_through_every_new_output(
+    tmp_path_factory: pytest.TempPathFactory,
+    title: str,
+    tag: str,
+    series: str,
+    author: str,
+    description: str,
+) -> None:
+    """Titles, tags, series, author names and descriptions as authors may write them: every
+    page, feed and JSON-LD script stays well formed, and none can hold markup of its own."""
+    import json
+
+    feedparser = pytest.importorskip("feedparser")
+    tmp_path = tmp_path_factory.mktemp("hostile")
+    marker = "<script>alert(1)</script>"
+
+    def meta(n: int) -> dict[str, Any]:
+        return {
+            "title": f"{title}{marker}{n}",
+            "date": f"2024-01-0{n}",
+            "tags": [tag + marker, "shared"],
+            "series": series + marker,
+            "series_order": n,
+            "authors": ["x"],
+            "description": description + marker,
+        }
+
+    authors = yaml.safe_dump({"authors": {"x": {"name": author + marker}}})
+    site = build_site(
+        tmp_path,
+        None,
+        config={**SITE, "plugins": [{"frontmatter-blog": {}}]},
+        files={
+            "index.md": "# Home\n\n<!-- frontmatter-blog:posts tag='shared' -->\n",
+            "blog/.authors.yml": authors,
+            "blog/a.md": post(meta(1)),
+            "blog/b.md": post(meta(2)),
+        },
+        strict=False,
+    )
+    for path in site.files():
+        if path.suffix == ".html":
+            text = path.read_text("utf-8")
+            assert "<script>alert(1)" not in text, path
+            soup = site.soup(path.relative_to(site.site_dir).as_posix().removesuffix("index.html"))
+            for script in soup.select('script[type="application/ld+json"]'):
+                json.loads(script.get_text())
+        elif path.name in ("feed.xml", "rss.xml"):
+            parsed = feedparser.parse(path.read_bytes())
+            assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        elif path.name == "feed.json":
+            json.loads(path.read_text("utf-8"))
+            assert "<" not in path.read_text("utf-8")
+    box = site.soup("blog/b/").select_one(".fmb-series")
+    assert box is not None and len(box.select("li")) == 2
+    assert len(site.soup("").select(".fmb-post-list .fmb-entry")) == 2

@@ -766,3 +766,15 @@ def test_readtime_zero_is_counted_as_material_does(
         files={"blog/a.md": post({"title": "A", "date": "2024-01-01", "readtime": 0})},
     )
     assert site.soup("blog/a/").select_one(".fmb-readtime").get_text() == "1 min read"
+
+
+def test_tags_without_pages(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        files={"blog/a.md": post({"title": "A", "date": "2024-01-01", "tags": ["x"]})},
+        plugin={"tags": False},
+    )
+    assert not site.exists("blog/tags/") and not site.exists("blog/tags/x/")
+    tag = site.soup("blog/a/").select_one(".fmb-tag")
+    assert tag is not None and tag.name == "span" and tag.get_text() == "x"

@@ -284,7 +284,12 @@ def collect_blog(
     # No post can be at the blog's own address: posts are pages of their own under it.
     assert index is not None
     kinds = [
-        _Kind(ListingKind.TAG, tags, options.tag_title, urls.tag_path),
+        _Kind(
+            ListingKind.TAG,
+            tags if options.tags else Taxonomy([], {}),
+            options.tag_title,
+            urls.tag_path,
+        ),
         _Kind(
             ListingKind.CATEGORY,
             categories if options.categories else Taxonomy([], {}),
@@ -329,7 +334,7 @@ def collect_blog(
         ListingKind.TAG_INDEX,
         options.tags_title,
         in_blog(options.blog_dir, options.tags_dir),
-        tags,
+        kinds[0].taxonomy,
         into=listings,
     )
     categories_index = pages.terms(
