@@ -459,3 +459,12 @@ def test_the_fast_path_cuts_where_the_whole_document_would(
     assert (
         split_excerpt(html, separator) == html[: _cut(html, _parse(html), at, separator)].rstrip()
     )
+
+
+def test_an_autolinked_address_is_left_alone() -> None:
+    """Markdown writes ``<ada@example.com>`` as character references; its scheme is mailto."""
+    mailto = "&#109;&#97;&#105;&#108;&#116;&#111;&#58;&#97;&#100;&#97;&#64;example.com"
+    html = f'<p><a href="{mailto}">ada</a> <a href="pic.png">pic</a></p>'
+    rebased = rebase_links(html, "blog/2025/hello/", "blog/")
+    assert f'href="{mailto}"' in rebased
+    assert 'href="2025/hello/pic.png"' in rebased

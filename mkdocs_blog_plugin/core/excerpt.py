@@ -16,6 +16,7 @@ item inside a list item, closes it first.
 from __future__ import annotations
 
 import bisect
+import html
 import itertools
 import posixpath
 import re
@@ -308,7 +309,9 @@ class _Rebase:
 
     def url(self, value: str) -> str:
         link = value.strip(_HTML_SPACE)
-        if not link or _SCHEME.match(link) or link.startswith(("/", "\\")):
+        # Markdown writes an autolinked address as character references ("&#109;&#97;..."
+        # for "mailto:"): its scheme shows once they are read.
+        if not link or _SCHEME.match(html.unescape(link)) or link.startswith(("/", "\\")):
             return value
         hash_at = link.find("#")
         head, fragment = (link, "") if hash_at < 0 else (link[:hash_at], link[hash_at:])
