@@ -13,8 +13,8 @@ A string is read by the first of three parsers that takes it:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import email.utils
+import functools
 import re
 from zoneinfo import ZoneInfo
 
