@@ -30,7 +30,15 @@ PACKAGE_TEMPLATES = PACKAGE / "templates"
 # Requires-Dist by extra ("" = always). MkDocs is in none of the plain requirements: beside
 # ProperDocs it would be a second generator (docs/pages/install.md).
 INTENDED = {
-    "": {"python-frontmatter", "jinja2", "tomli", "imagesize", "python-dateutil", "tzdata"},
+    "": {
+        "python-frontmatter",
+        "jinja2",
+        "tomli",
+        "imagesize",
+        "python-dateutil",
+        "tzdata",
+        "babel",
+    },
     "mkdocs": {"mkdocs"},
     "properdocs": {"properdocs"},
     "material": {"mkdocs", "mkdocs-material"},
