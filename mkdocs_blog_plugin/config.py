@@ -482,6 +482,14 @@ class BlogConfig(MaterialNames):
         if failed:
             return failed, warnings
         warnings.extend(apply_material(self, self.written))
+        if self.prev_next.scope == "series" and not self.series.enabled:
+            warnings.append(
+                (
+                    "prev_next",
+                    "scope: series with series: {enabled: false}: no post is in a series, so no "
+                    "post gets previous and next links",
+                )
+            )
         if pagination_window(self.pagination_format) is None:
             warnings.append(
                 (

@@ -28,7 +28,12 @@ from mkdocs_blog_plugin.compat.material_pages import (
 from mkdocs_blog_plugin.config import BlogConfig, pagination_window
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.renderer.render import Renderer
-from mkdocs_blog_plugin.structure.blog import Blog, collect_blog, listings_with_toc
+from mkdocs_blog_plugin.structure.blog import (
+    Blog,
+    collect_blog,
+    date_listings_written_by_user,
+    listings_with_toc,
+)
 from mkdocs_blog_plugin.structure.dirty import ShownPosts
 from mkdocs_blog_plugin.structure.feed import Feed
 from mkdocs_blog_plugin.structure.links import RelatedLinks
@@ -143,7 +148,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         )
         # Ad slots are rendered while Markdown converts, before on_env hands out the build's
         # environment. get_env() builds the same one: theme, custom_dir, filters, translations.
-        feed = Feed(self.blog, config, self.config)
+        feed = Feed(self.blog, config, self.config, files)
         self.feed = feed if feed.active else None
         # For a dirty build: the feeds' names, and the files of the feeds this build writes.
         self._feed_files = (feed.names(), feed.written())
@@ -210,6 +215,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if config.nav:
             apply_nav_titles(config.nav, files)
             warn_of_hidden_posts_in_nav(config.nav, files, self.config.blog_dir)
+        # MkDocs makes the pages of the user's own files after on_files.
+        date_listings_written_by_user(self.blog)
         if self.config.nav_sections:
             add_nav_sections(nav, self.blog, self.config)
         hang_under_index(self.blog, posts_in_nav=self.config.posts_in_nav)

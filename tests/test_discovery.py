@@ -184,7 +184,7 @@ def test_series(tmp_path: Path) -> None:
         a.get_text() for a in site.soup("blog/series/deep-dive/").select(".fmb-entry-title a")
     ]
     assert listed == ["Part one", "Part two"]  # reading order
-    following = box.select_one('.fmb-series-nav a[rel="next"]')
+    following = box.select_one(".fmb-series-nav a.fmb-series-next")
     assert site.resolve("blog/s1/", following["href"]) == "blog/s2/"
 
 
@@ -374,3 +374,52 @@ def test_hostile_text_through_every_new_output(
     box = site.soup("blog/b/").select_one(".fmb-series")
     assert box is not None and len(box.select("li")) == 2
     assert len(site.soup("").select(".fmb-post-list .fmb-entry")) == 2
+
+
+def test_feeds_never_overwrite_the_sites_files_and_user_listings_are_dated(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = build_site(
+        tmp_path,
+        None,
+        config=SITE,
+        files={
+            **BLOG,
+            "rss.xml": "USER-RSS",
+            "blog/tags/x/feed.json": '{"user": 1}',
+            "blog/index.md": "# My blog\n",
+        },
+        strict=False,
+    )
+    assert (site.site_dir / "rss.xml").read_text("utf-8") == "USER-RSS"
+    assert (site.site_dir / "blog/tags/x/feed.json").read_text("utf-8") == '{"user": 1}'
+    found = warnings(caplog)
+    assert any("rss.xml" in w and "is kept" in w for w in found)
+    assert any("blog/tags/x/feed.json" in w for w in found)
+    sitemap = (site.site_dir / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://example.org/blog/</loc>\n         <lastmod>2024-03-01</lastmod>" in sitemap
+
+
+def test_a_bad_related_value_is_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    files = {
+        **BLOG,
+        "blog/b.md": post({"title": "Beta", "date": "2024-02-01", "tags": ["x"], "Related": "no"}),
+    }
+    build_site(tmp_path, None, files=files, strict=False)
+    assert any("blog/b.md" in w and "'Related'" in w and "'no'" in w for w in warnings(caplog))
+
+
+def test_a_series_page_where_another_listing_is_warns(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {
+        "blog/a.md": post({"title": "A", "date": "2024-01-01", "series": "tags", "tags": ["t"]}),
+        "blog/b.md": post({"title": "B", "date": "2024-01-02", "series": "tags"}),
+    }
+    site = build_site(
+        tmp_path, None, files=files, plugin={"series": {"url_format": "{slug}"}}, strict=False
+    )
+    assert site.soup("blog/tags/").select(".fmb-terms")  # the index of tags stays
+    assert any("series 'tags'" in w and "blog/tags/" in w for w in warnings(caplog))
+    # The series box names the series, and links no page of it.
+    assert site.soup("blog/a/").select_one(".fmb-series-title a") is None

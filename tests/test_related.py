@@ -47,6 +47,8 @@ def make(
         hidden_by=None,
         ads=None,
         meta=meta or {},
+        # As read_post reads it: only `related: false` turns the list off.
+        related=(meta or {}).get("related") is not False,
     )
 
 

@@ -166,13 +166,17 @@ class FieldReader:
         self.problem("ads", value, "expected true or false; the post gets no ads")
         return False
 
-    def flag(self, key: str) -> bool:
-        """A true/false key (``pin``); anything else is a problem, and false."""
-        value = self.meta.get(key)
-        if value is None or isinstance(value, bool):
-            return bool(value)
-        self.problem(key, value, "expected true or false; taken as false")
-        return False
+    def flag(self, key: str, *, default: bool = False) -> bool:
+        """A true/false key (``pin``, ``related``), in any case; anything else is a problem,
+        and ``default``."""
+        written = key if key in self.meta else self._folded.get(key.casefold())
+        value = self.meta.get(written) if written is not None else None
+        if value is None:
+            return default
+        if isinstance(value, bool):
+            return value
+        self.problem(written or key, value, f"expected true or false; taken as {default}")
+        return default
 
     def readtime(self) -> int | None:
         """Minutes of reading the author gives (``readtime: 15``, Material's key)."""

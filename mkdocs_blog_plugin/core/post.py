@@ -51,6 +51,8 @@ class Post:
     """``pin: true``: listed first, as in Material's blog."""
     readtime: int | None = None
     """Minutes of reading the front matter gives; else they are counted from the text."""
+    related: bool = True
+    """``related: false``: no related posts under this one."""
 
     @property
     def category(self) -> str | None:
@@ -135,6 +137,7 @@ def read_post(
         ads=reader.ads(),
         pinned=reader.flag("pin"),
         readtime=reader.readtime(),
+        related=reader.flag("related", default=True),
         meta=meta,
     )
     return ParsedPost(post=post, body=body, problems=problems)

@@ -97,7 +97,7 @@ def _related(
 
     result: dict[str, tuple[Post, ...]] = {}
     for rank, post in enumerate(ordered):
-        if limit <= 0 or post.meta.get("related") is False:
+        if limit <= 0 or not post.related:
             result[post.path] = ()
             continue
         rare = [term for term in terms_of[rank] if term not in masks]

@@ -315,21 +315,7 @@ def collect_blog(
             lambda slug: urls.author_path(slug, slug),
         ),
     ]
-    term_urls: dict[str, dict[str, str]] = {kind.kind.value: {} for kind in kinds}
-
-    for kind in kinds:
-        urls_of_kind = term_urls[kind.kind.value]
-        for term in kind.taxonomy.terms:
-            first = pages.listing(
-                kind.kind,
-                kind.title.replace("{name}", term.name),
-                kind.path(term.slug),
-                posts=term.posts,
-                term=term,
-                into=listings,
-            )
-            if first is not None:
-                urls_of_kind[term.key] = first.file.url
+    # The indexes first: a term's page whose URL format leads to one gives way.
     tags_index = pages.terms(
         ListingKind.TAG_INDEX,
         options.tags_title,
@@ -356,6 +342,21 @@ def collect_blog(
         if archive_folder is not None
         else None
     )
+    term_urls: dict[str, dict[str, str]] = {kind.kind.value: {} for kind in kinds}
+
+    for kind in kinds:
+        urls_of_kind = term_urls[kind.kind.value]
+        for term in kind.taxonomy.terms:
+            first = pages.listing(
+                kind.kind,
+                kind.title.replace("{name}", term.name),
+                kind.path(term.slug),
+                posts=term.posts,
+                term=term,
+                into=listings,
+            )
+            if first is not None:
+                urls_of_kind[term.key] = first.file.url
     pages.redirects(kept, options)
     profiles = term_urls[ListingKind.AUTHOR.value]
     if profiles:
@@ -454,6 +455,17 @@ def _anchors(posts: Sequence[Post]) -> dict[str, str]:
         taken.add(anchor)
         anchors[post.path] = anchor
     return anchors
+
+
+def date_listings_written_by_user(blog: Blog) -> None:
+    """The sitemap's date of the listing pages the user wrote (``blog/index.md``): their
+    newest post's, as for generated ones. MkDocs makes their pages after ``on_files``."""
+    for listing in blog.listings.values():
+        page = listing.file.page
+        if listing.generated or page is None:
+            continue
+        posts = listing.posts or [post for term in listing.terms for post in term.posts]
+        date_sitemap_entry(page, posts)
 
 
 def listings_with_toc(options: BlogConfig) -> frozenset[ListingKind]:
@@ -699,6 +711,8 @@ class _PageMaker:
             for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
             if file.src_uri.startswith(prefix) and not isinstance(file.page, PostPage)
         }
+        self.made_dests: dict[str, str] = {}
+        """Where this build's listings are, and what each is (for messages)."""
         self.posts_by_dest = {
             file.dest_uri: file
             for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
@@ -846,6 +860,15 @@ class _PageMaker:
         in_nav = in_nav or self.options.taxonomy_in_nav
         inclusion = InclusionLevel.UNDEFINED if in_nav else self.inclusion
         generated = File.generated(self.config, src_uri, content="", inclusion=inclusion)
+        earlier = self.made_dests.get(generated.dest_uri)
+        if earlier is not None:
+            log.warning(
+                f"The blog's {what} and its {earlier} would both be at {generated.url}: the "
+                f"{earlier} is kept and the {what} is not made. Change a URL format "
+                "(series.url_format, archive_url_format...) so that they differ."
+            )
+            return None
+        self.made_dests[generated.dest_uri] = what
         post = self.posts_by_dest.get(generated.dest_uri)
         if post is not None:
             log.warning(

@@ -76,12 +76,17 @@ class Feed:
     """The feeds of one build: which there are, where they go, the ``<link>`` that announces
     each, and their files, written after the build."""
 
-    def __init__(self, blog: Blog, config: MkDocsConfig, options: BlogConfig) -> None:
+    def __init__(
+        self, blog: Blog, config: MkDocsConfig, options: BlogConfig, files: Files | None = None
+    ) -> None:
         self.blog = blog
         self.options = options
         self.site_url = config.site_url
         self.language = locale_of(options, config).replace("_", "-")
-        self.author = config.site_author
+        # Atom wants an author for the feed when an entry has none: the site's, else its name.
+        self.author = config.site_author or config.site_name
+        # The site's own files: a feed is never written over one of them.
+        self.taken = {file.dest_uri: file.src_uri for file in files} if files is not None else {}
         self.description = config.site_description
         self.title = options.feed.title or config.site_name
         # At the site root: Material looks for a sitemap.xml next to every `rel=alternate`
@@ -223,6 +228,13 @@ class Feed:
                 entries.append(item)
             paths = self.paths(feed)
             for kind, path in paths:
+                if path in self.taken:
+                    log.warning(
+                        f"{self.taken[path]} is published at {path}, where the blog's "
+                        f"{kind.name} feed of {feed.title!r} would be: the file is kept and that "
+                        "feed is not written. Rename the file, or set feed options."
+                    )
+                    continue
                 info = FeedInfo(
                     title=feed.title,
                     feed_url=urljoin(site_url, path),
