@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from mkdocs_blog_plugin.core.html import ATTRIBUTE, HTML_SPACE, SCHEME, rewrite_urls
 from mkdocs_blog_plugin.core.html import VOID_ELEMENTS as _VOID_ELEMENTS
 
 DEFAULT_SEPARATOR = "<!-- more -->"
@@ -182,12 +183,7 @@ def _is_removed(token: _Token) -> bool:
 
 
 # A start tag's attributes, as browsers read them: a name, then maybe "=" and a value.
-_ATTRIBUTE = re.compile(
-    r"""(?P<name>[^\s"'>/=]+)(?:(?P<equals>\s*=\s*)(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
-)
-
-
-_SPACED_ATTRIBUTE = re.compile(r"\s*" + _ATTRIBUTE.pattern)
+_SPACED_ATTRIBUTE = re.compile(r"\s*" + ATTRIBUTE.pattern)
 
 
 def _without_id(tag: str) -> str:
@@ -221,45 +217,10 @@ def rebase_links(html: str, from_url: str, to_url: str) -> str:
     rebase = _Rebase(from_url, to_url)
     if rebase.from_page == rebase.to_page:  # "" and "." are one page
         return html
-    pieces: list[str] = []
-    position = 0
-    while True:
-        match = _MARKUP.search(html, position)
-        if match is None:
-            break
-        pieces.append(html[position : match.start()])
-        position = match.end()
-        name = match["name"]
-        if name is None:  # a comment
-            pieces.append(match[0])
-            continue
-        pieces.append(html[match.start() : match.start("attributes")])
-        pieces.append(_ATTRIBUTE.sub(rebase.attribute, match["attributes"]))
-        pieces.append(">")
-        raw_text_end = _RAW_TEXT_END.get(name.lower())
-        if raw_text_end is not None:
-            end = raw_text_end.search(html, position)
-            stop = end.start() if end else len(html)
-            pieces.append(html[position:stop])
-            position = stop
-    pieces.append(html[position:])
-    return "".join(pieces)
+    return rewrite_urls(html, rebase.url, _URL_ATTRIBUTES)
 
 
-# A comment, or a start tag (whose quoted attribute values may hold ">").
-_MARKUP = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"""|<(?P<name>[a-zA-Z][^\s/>]*)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
-    re.DOTALL,
-)
-_RAW_TEXT_END = {
-    name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in ("script", "style", "textarea")
-}
 _URL_ATTRIBUTES = frozenset({"href", "src", "poster", "data"})
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*:")
-_SRCSET_SEPARATORS = re.compile(r"[\s,]*")
-_SRCSET_URL = re.compile(r"\S+")
-_HTML_SPACE = " \t\n\r\f"
 
 # A page, or the target of a link: its normalized path segments (a link above the site's root
 # starts with ".."), and whether it is a directory (its URL ends with "/").
@@ -273,45 +234,11 @@ class _Rebase:
         self.from_directory = _directory(self.from_page)
         self.to_directory = _directory(self.to_page)
 
-    def attribute(self, match: re.Match[str]) -> str:
-        value = match["value"]
-        name = match["name"].lower()
-        if value is None or (name not in _URL_ATTRIBUTES and name != "srcset"):
-            return match[0]
-        quote = value[0] if value[0] in "\"'" else ""
-        inner = value[1:-1] if quote else value
-        rebased = self.srcset(inner) if name == "srcset" else self.url(inner)
-        return f"{match['name']}{match['equals']}{quote}{rebased}{quote}"
-
-    def srcset(self, value: str) -> str:
-        """Each candidate's URL rebased, parsed as HTML does: a URL is a run of non-space
-        characters (commas at its end aside), then descriptors up to the next comma."""
-        pieces: list[str] = []
-        position = 0
-        while position < len(value):
-            separators = _SRCSET_SEPARATORS.match(value, position)
-            assert separators is not None  # the pattern matches the empty string
-            pieces.append(separators[0])
-            position = separators.end()
-            url = _SRCSET_URL.match(value, position)
-            if url is None:
-                break
-            position = url.end()
-            core = url[0].rstrip(",")
-            pieces.append(self.url(core) + url[0][len(core) :])
-            if len(core) < len(url[0]):
-                continue  # "a.png," has no descriptors
-            comma = value.find(",", position)
-            descriptors_end = len(value) if comma < 0 else comma
-            pieces.append(value[position:descriptors_end])
-            position = descriptors_end
-        return "".join(pieces)
-
     def url(self, value: str) -> str:
-        link = value.strip(_HTML_SPACE)
+        link = value.strip(HTML_SPACE)
         # Markdown writes an autolinked address as character references ("&#109;&#97;..."
         # for "mailto:"): its scheme shows once they are read.
-        if not link or _SCHEME.match(html.unescape(link)) or link.startswith(("/", "\\")):
+        if not link or SCHEME.match(html.unescape(link)) or link.startswith(("/", "\\")):
             return value
         hash_at = link.find("#")
         head, fragment = (link, "") if hash_at < 0 else (link[:hash_at], link[hash_at:])
@@ -365,7 +292,7 @@ def _relative(target: _Location, directory: tuple[str, ...]) -> str:
     if is_directory:
         return path + "/" if path else "./"
     # "a:b.html" would read as a URL of scheme "a".
-    return "./" + path if _SCHEME.match(path) else path
+    return "./" + path if SCHEME.match(path) else path
 
 
 # --- the element tracker ---------------------------------------------------------------------

@@ -79,7 +79,7 @@ def _assign_slugs(
     taken: dict[str, Term] = {}  # casefolded slug -> owner; some file systems ignore case
     order = sorted(terms, key=lambda term: (term.key not in pinned, -len(term.posts), term.key))
     for term in order:
-        wanted = pinned.get(term.key) or _safe(slugify(term.name), term.name)
+        wanted = pinned.get(term.key) or safe_slug(slugify(term.name), term.name)
         slug, number = wanted, 1
         while slug.casefold() in taken:
             number += 1
@@ -100,7 +100,7 @@ def paginate(items: Sequence[Post], per_page: int) -> list[Sequence[Post]]:
     return [items[start : start + per_page] for start in range(0, len(items), per_page)] or [[]]
 
 
-def _safe(slug: str, name: str) -> str:
+def safe_slug(slug: str, name: str) -> str:
     """A slug a custom or Material-style function made, when it is one path segment; else
     the plugin's own (Material's makes ``""`` of a name of punctuation only)."""
     return slug if is_valid_slug(slug) else default_slugify(name)
