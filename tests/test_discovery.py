@@ -4,6 +4,7 @@ series, feeds per tag and category, metadata for link previews and search engine
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.sitebuild import Site, build_site, post
+from tests.sitebuild import Site, build_config_file, build_site, make_site, post
 
 THEMES = ["mkdocs", "readthedocs", "material"]
 
@@ -423,3 +424,62 @@ def test_a_series_page_where_another_listing_is_warns(
     assert any("series 'tags'" in w and "blog/tags/" in w for w in warnings(caplog))
     # The series box names the series, and links no page of it.
     assert site.soup("blog/a/").select_one(".fmb-series-title a") is None
+
+
+def title_slug(title: str, separator: str) -> str:
+    """A post_slugify/categories_slugify function, as Material's options take them."""
+    return "x" + separator + title.lower().replace(" ", separator)
+
+
+def test_options_that_turn_parts_off_or_change_them(tmp_path: Path) -> None:
+    """Each option below, in one real site: feeds per format and per term, the Twitter card,
+    Material's post layout, the language of dates, the slug functions and the limits of
+    listing entries."""
+    config_file = make_site(
+        tmp_path,
+        None,
+        config={
+            **SITE,
+            "theme": {"name": "material", "font": False},
+            "plugins": [
+                {
+                    "frontmatter-blog": {
+                        "feed": {"rss": False, "json": False, "per_tag": False},
+                        "metadata": {"twitter": False},
+                        "post_sidebar": False,
+                        "locale": "fr",
+                        "date_format": "long",
+                        "post_url_format": "{slug}",
+                        "post_slugify": f"!!python/name:{__name__}.title_slug",
+                        "categories_slugify": f"!!python/name:{__name__}.title_slug",
+                        "categories_slugify_separator": "_",
+                        "post_excerpt_max_categories": 1,
+                    }
+                }
+            ],
+        },
+        files={
+            "blog/a.md": post(
+                {
+                    "title": "Hello There",
+                    "date": "2024-06-30",
+                    "categories": ["Work Life", "B"],
+                    "tags": ["t"],
+                }
+            ),
+        },
+    )
+    # A Python function in mkdocs.yml is a YAML tag, which safe_dump wrote as a string.
+    text = config_file.read_text("utf-8")
+    config_file.write_text(re.sub(r"'(!!python/name:[\w.]+)'", r"\1", text), "utf-8")
+    site = build_config_file(config_file)
+    assert (site.site_dir / "feed.xml").exists()
+    assert not (site.site_dir / "rss.xml").exists() and not (site.site_dir / "feed.json").exists()
+    assert not (site.site_dir / "blog/tags/t/feed.xml").exists()
+    assert (site.site_dir / "blog/categories/x_work_life/feed.xml").exists()
+    soup = site.soup("blog/x-hello-there/")
+    assert soup.select('meta[name^="twitter:"]') == []
+    assert soup.select(".md-sidebar--post") == []  # the theme's own layout, not blog-post.html
+    assert soup.select_one(".fmb-post-header .fmb-date").get_text() == "30 juin 2024"
+    entry = site.soup("blog/").select_one(".fmb-entry")
+    assert [a.get_text() for a in entry.select(".fmb-category a")] == ["Work Life"]
