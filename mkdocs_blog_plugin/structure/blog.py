@@ -29,8 +29,14 @@ from mkdocs_blog_plugin.core.post import (
 )
 from mkdocs_blog_plugin.core.related import related_posts
 from mkdocs_blog_plugin.core.series import Series, build_series
-from mkdocs_blog_plugin.core.slugs import is_valid_slug, name_key, slugify
-from mkdocs_blog_plugin.core.taxonomy import Taxonomy, Term, build_taxonomy, paginate
+from mkdocs_blog_plugin.core.slugs import name_key
+from mkdocs_blog_plugin.core.taxonomy import (
+    Taxonomy,
+    Term,
+    build_taxonomy,
+    paginate,
+    safe_slug,
+)
 from mkdocs_blog_plugin.core.urls import blog_prefix, in_blog, material_slug
 from mkdocs_blog_plugin.structure.images import HeroImage, local_target, resolve_image
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage, date_sitemap_entry
@@ -399,7 +405,7 @@ def _series_terms(series: dict[str, Series], slugify: Callable[[str], str]) -> T
         Term(
             key=key,
             name=one.name,
-            slug=_safe_slug(slugify(one.name), one.name),
+            slug=safe_slug(slugify(one.name), one.name),
             posts=list(one.parts),
         )
         for key, one in series.items()
@@ -413,10 +419,6 @@ def _series_terms(series: dict[str, Series], slugify: Callable[[str], str]) -> T
         term.slug = slug
         taken.add(slug.casefold())
     return Taxonomy(terms, {term.key: term for term in terms})
-
-
-def _safe_slug(slug: str, name: str) -> str:
-    return slug if is_valid_slug(slug) else slugify(name)
 
 
 def _neighbours(
