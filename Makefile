@@ -17,7 +17,7 @@ N ?= 200 1000 3000
 # Material prints a long notice about MkDocs 2 on every build; the plugin pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: example test lint typecheck pytest pytest-properdocs pytest-materialx docs wheel-check browser bench bench-smoke serve-example clean
+.PHONY: messages example test lint typecheck pytest pytest-properdocs pytest-materialx docs wheel-check browser bench bench-smoke serve-example clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -92,3 +92,13 @@ test: lint typecheck docs example wheel-check bench-smoke pytest-properdocs pyte
 
 clean:
 	rm -rf $(VENV) $(PD_VENV) $(MX_VENV) site example-site/site docs/site dist build .pytest_cache .mypy_cache .ruff_cache
+
+# The template catalogue of the blog's labels, from the templates and the code (`_()`,
+# `ngettext()`, `labels.or_label(chosen, "Label")`); then every language's catalogue takes its
+# new labels. tests/test_i18n.py checks that this was run.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k _ -k gettext -k ngettext:1,2 \
+	  -k or_label:2 --no-location --sort-output --omit-header \
+	  -o mkdocs_blog_plugin/i18n/locales/frontmatter-blog.pot .
+	$(BIN)/pybabel update -D frontmatter-blog -d mkdocs_blog_plugin/i18n/locales \
+	  -i mkdocs_blog_plugin/i18n/locales/frontmatter-blog.pot --no-fuzzy-matching --no-location

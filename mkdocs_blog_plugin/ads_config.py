@@ -183,8 +183,9 @@ class AdsConfig(base.Config):
     adsense = c.SubConfig(AdSenseConfig)
     """AdSense preset: ``{client: ca-pub-…, slot: "…"}``; adds the loader script.
     With ``snippet`` set too, the snippet is the slot markup and the preset adds only the loader."""
-    label = c.Type(str, default="Advertisement")
-    """Visible label above each slot; empty string for none. Also the slot's ``aria-label``."""
+    label = c.Optional(c.Type(str))
+    """Visible label above each slot; empty string for none. Also the slot's ``aria-label``.
+    Unset: "Advertisement" in the site's language."""
     after_paragraph = CountOption(default=3, minimum=1)
     """The first slot goes after this top-level paragraph (or after the last paragraph of a
     shorter post)."""

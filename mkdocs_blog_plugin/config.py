@@ -19,6 +19,7 @@ from mkdocs_blog_plugin.core.dates import check_date_format
 from mkdocs_blog_plugin.core.fields import FIELD_KEYS
 from mkdocs_blog_plugin.core.slugs import is_valid_slug
 from mkdocs_blog_plugin.core.urls import check_url_format
+from mkdocs_blog_plugin.i18n import check_overrides, known_labels
 from mkdocs_blog_plugin.options import CountOption
 
 
@@ -148,6 +149,26 @@ class _DateFormatOption(c.Type[str]):
         return text
 
 
+class _LabelsOption(BaseConfigOption[dict[str, Any]]):
+    """Labels by their English text: a text each, or a text per CLDR plural category."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, Any] = {}
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValidationError(
+                f"labels must map labels (their English text) to your own, not {value!r}"
+            )
+        problems = check_overrides(value, known_labels())
+        if problems:
+            raise ValidationError("; ".join(problems))
+        return value
+
+
 class _CallableOption(BaseConfigOption[Callable[..., Any] | None]):
     """A Python function, given in YAML as ``!!python/name:module.function`` (or with
     ``!!python/object/apply:`` for a factory's result), as Material's options take them."""
@@ -237,8 +258,9 @@ class SeriesConfig(base.Config):
     """A box on each part listing every part, and a page per series."""
     url_format = _UrlFormatOption(("slug",), default="series/{slug}", required=("slug",))
     """Where a series' page is, under ``blog_dir``."""
-    title = c.Type(str, default="Series: {name}")
-    """Title of a series' page; ``{name}`` is the series."""
+    title = c.Optional(c.Type(str))
+    """Title of a series' page; ``{name}`` is the series. Unset: "Series: {name}" in the
+    site's language."""
 
 
 class MetadataConfig(base.Config):
@@ -332,8 +354,9 @@ class BlogConfig(MaterialNames):
     """Reading speed for Chinese and Japanese characters."""
     archive = c.Type(bool, default=True)
     """A page per year (``archive/2024/``) listing its posts, newest first."""
-    archive_title = c.Type(str, default="Archive")
-    """Title of the archive index and of the archive's section."""
+    archive_title = c.Optional(c.Type(str))
+    """Title of the archive index and of the archive's section. Unset: "Archive" in the site's
+    language."""
     archive_date_format = _DateFormatOption(default="yyyy")
     """Title of an archive page: the date in this CLDR pattern (``yyyy``, ``MMMM yyyy``)."""
     archive_url_date_format = _DateFormatOption(default="yyyy")
@@ -376,8 +399,8 @@ class BlogConfig(MaterialNames):
     """Show posts' authors (from ``authors_file``)."""
     authors_profiles = c.Type(bool, default=False)
     """A page per author, listing their posts, at ``authors_profiles_url_format``."""
-    authors_title = c.Type(str, default="Authors")
-    """Title of the authors' section."""
+    authors_title = c.Optional(c.Type(str))
+    """Title of the authors' section. Unset: "Authors" in the site's language."""
     authors_profiles_url_format = _UrlFormatOption(
         ("slug", "name"), default="author/{slug}", required=("slug", "name")
     )
@@ -410,7 +433,13 @@ class BlogConfig(MaterialNames):
     (``blog-post.html``): a sidebar with the way back to the blog, the authors, the date, the
     categories and the read time, as under Material's blog. A post's ``template`` wins."""
     locale = c.Optional(c.Type(str))
-    """Language of dates (``fr``, ``pt_BR``); unset: ``theme.language``, else English."""
+    """Language of labels and dates (``fr``, ``pt-BR``, ``zh-Hant``); unset: the theme's
+    ``language`` (Material, MaterialX) or ``locale`` (mkdocs, readthedocs), else English."""
+    labels = _LabelsOption()
+    """The blog's labels in your own words, by their English text: ``{"Older posts": "Earlier
+    writing"}``; a label with a count takes one text or one per CLDR plural category
+    (``{one: "{count} minute", other: "{count} minutes"}``). Wins over the shipped
+    translations."""
     timezone = _TimezoneOption(default="UTC")
     """Time zone of dates written without one (``2025-01-15`` or ``2025-01-15T10:00:00``)."""
     drafts_on_serve = c.Type(bool, default=True)
@@ -419,25 +448,28 @@ class BlogConfig(MaterialNames):
     """Treat a post dated in the future as a draft, unless it says ``draft: false``."""
     posts_per_page = CountOption(default=10, minimum=1)
     """Entries on one page of a listing; later entries go to ``page/2/`` and so on."""
-    date_format = _DateFormatOption(default="%B %-d, %Y")
-    """Format of displayed dates: a CLDR name (``long``, ``medium``...), a CLDR pattern
-    (``d MMMM y``), or ``strftime`` (``%-d``, day without zero, works everywhere)."""
+    date_format = _DateFormatOption(default="long")
+    """Format of displayed dates, in the site's language: a CLDR name (``short``, ``medium``,
+    ``long``: ``February 1, 2025``, ``1 février 2025``; ``full``), a CLDR pattern
+    (``d MMMM y``), or ``strftime`` (``%B %-d, %Y``; ``%-d``, day without zero, works
+    everywhere)."""
     tags_dir = _PathSegmentOption(default="tags")
     """Folder under ``blog_dir`` for the tag index and tag pages."""
     categories_dir = _PathSegmentOption(default="categories")
     """Folder under ``blog_dir`` for the category index and category pages."""
     pagination_dir = _PathSegmentOption(default="page")
     """Folder for the 2nd and later pages of a listing (``blog/page/2/``)."""
-    blog_title = c.Type(str, default="Blog")
-    """Title of the generated blog index."""
-    tags_title = c.Type(str, default="Tags")
-    """Title of the tag index."""
-    categories_title = c.Type(str, default="Categories")
-    """Title of the category index."""
-    tag_title = c.Type(str, default="Posts tagged “{name}”")
-    """Title of one tag's page; ``{name}`` is the tag."""
-    category_title = c.Type(str, default="Posts in “{name}”")
-    """Title of one category's page; ``{name}`` is the category."""
+    blog_title = c.Optional(c.Type(str))
+    """Title of the generated blog index. Unset: "Blog" in the site's language (as every
+    title below: each is a label, see ``labels``)."""
+    tags_title = c.Optional(c.Type(str))
+    """Title of the tag index. Unset: "Tags"."""
+    categories_title = c.Optional(c.Type(str))
+    """Title of the category index. Unset: "Categories"."""
+    tag_title = c.Optional(c.Type(str))
+    """Title of one tag's page; ``{name}`` is the tag. Unset: "Posts tagged “{name}”"."""
+    category_title = c.Optional(c.Type(str))
+    """Title of one category's page; ``{name}`` is the category. Unset: "Posts in “{name}”"."""
     slug_map = _SlugMapOption()
     """Pin the slug of a tag or category: ``{C++: cpp}``. Keys match case-insensitively."""
     posts_in_nav = c.Type(bool, default=False)

@@ -27,6 +27,7 @@ from mkdocs_blog_plugin.compat.material_pages import (
 )
 from mkdocs_blog_plugin.config import BlogConfig, pagination_window
 from mkdocs_blog_plugin.core.post import Post
+from mkdocs_blog_plugin.i18n import Labels
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import (
     Blog,
@@ -36,6 +37,7 @@ from mkdocs_blog_plugin.structure.blog import (
 )
 from mkdocs_blog_plugin.structure.dirty import ShownPosts
 from mkdocs_blog_plugin.structure.feed import Feed
+from mkdocs_blog_plugin.structure.language import site_labels
 from mkdocs_blog_plugin.structure.links import RelatedLinks
 from mkdocs_blog_plugin.structure.metadata import Metadata
 from mkdocs_blog_plugin.structure.nav import (
@@ -88,6 +90,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self._with_post_lists: set[str] = set()
         """Pages that list posts (<!-- frontmatter-blog:posts -->), outside the blog too."""
         self._post_sidebar = False
+        self._labels = Labels()
         # Live across `serve` rebuilds, unlike the rest, which each build makes afresh.
         self.kept_reading = KeptReading()
         self.shown_posts = ShownPosts()
@@ -124,8 +127,14 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if BLOG_CSS not in config.extra_css:
             config.extra_css.insert(0, BLOG_CSS)
         self._post_sidebar = self.config.post_sidebar and uses_material_layouts(config)
+        # The site's language, for every label and title of this build.
+        self._labels = site_labels(self.config, config)
         self.ads = AdsFeature(
-            self.config.ads, serving=self.serving, render=self._render, reads=self._reads
+            self.config.ads,
+            serving=self.serving,
+            render=self._render,
+            reads=self._reads,
+            labels=self._labels,
         )
         self.ads.on_config(config)
 
@@ -138,6 +147,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             return None
         if self.ads is not None:
             self.ads.on_files(files)
+        labels = self._labels
         self.blog = collect_blog(
             files,
             config=config,
@@ -145,6 +155,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             serving=self.serving,
             now=dt.datetime.now(dt.timezone.utc),
             scratch=self._new_scratch(),
+            labels=labels,
         )
         # Ad slots are rendered while Markdown converts, before on_env hands out the build's
         # environment. get_env() builds the same one: theme, custom_dir, filters, translations.
@@ -161,6 +172,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             date_format=self.config.date_format,
             images=(self.config.hero_image.in_post, self.config.hero_image.in_listing),
             locale=locale_of(self.config, config),
+            labels=labels,
             entry_limits=(
                 self.config.post_excerpt_max_authors,
                 self.config.post_excerpt_max_categories,

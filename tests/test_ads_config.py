@@ -39,7 +39,7 @@ def test_defaults() -> None:
     assert (ads.min_words, ads.min_words_between) == (0, 0)
     assert ads.positions == ["in_content"]
     assert ads.min_height == "280px"
-    assert ads.label == "Advertisement"
+    assert ads.label is None  # "Advertisement" in the site's language
     assert (ads.lazy, ads.consent, ads.on_serve) == (False, False, False)
     assert ads.head is None and ads.ads_txt == []
 

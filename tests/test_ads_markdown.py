@@ -17,9 +17,12 @@ import mkdocs_blog_plugin
 from mkdocs_blog_plugin.ads import SLOT_TEMPLATE_PATH, AdSlotExtension, SlotRequest
 from mkdocs_blog_plugin.ads.treeprocessor import classify
 from mkdocs_blog_plugin.core.ads import BlockKind, PlacementRules
+from mkdocs_blog_plugin.i18n import Labels
 
 TEMPLATES = Path(mkdocs_blog_plugin.__file__).parent / "templates"
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+# What the plugin's renderer gives every template: the labels' functions, in English.
+ENV.globals.update(Labels().context())
 
 SNIPPET = '<ins class="test-ad" data-ad-slot="42"></ins>'
 EXTENSIONS: list[Any] = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
+from mkdocs_blog_plugin.i18n import Labels
 from mkdocs_blog_plugin.renderer.render import template_reads
 
 
@@ -82,6 +83,9 @@ def test_shipped_entry_and_slot_templates_are_reused(theme: str) -> None:
     theme_object = Theme(name=theme)
     theme_object.dirs.append(TEMPLATES_DIR)
     env = theme_object.get_env()
-    assert not template_reads(env, "frontmatter-blog/entry.html", "page")
+    # The renderer hands every template the labels' functions (`_`, `ngettext`...), which
+    # hide the theme's own `_` (MkDocs' themes install Babel's translations).
+    given = frozenset(Labels().context())
+    assert not template_reads(env, "frontmatter-blog/entry.html", "page", provided=given)
     for variable in ("page", "base_url"):
-        assert not template_reads(env, "frontmatter-blog/ad-slot.html", variable)
+        assert not template_reads(env, "frontmatter-blog/ad-slot.html", variable, provided=given)

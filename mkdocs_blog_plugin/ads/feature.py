@@ -26,6 +26,7 @@ from mkdocs_blog_plugin.ads.head import (
 from mkdocs_blog_plugin.ads.treeprocessor import AdSlotExtension, SlotRequest
 from mkdocs_blog_plugin.ads_config import AdsConfig
 from mkdocs_blog_plugin.core.ads import PlacementRules
+from mkdocs_blog_plugin.i18n import Labels
 
 log = get_plugin_logger(__name__)
 
@@ -79,8 +80,10 @@ class AdsFeature:
         serving: bool,
         render: Render,
         reads: Reads | None = None,
+        labels: Labels | None = None,
     ) -> None:
         self.ads = ads_config
+        self.labels = labels if labels is not None else Labels()
         self.serving = serving
         self.render = render
         self.reads = reads
@@ -240,7 +243,12 @@ class AdsFeature:
         context: dict[str, Any] = {
             "snippet": Markup(SNIPPET_MARKER) if self.ads.snippet is not None else None,
             "adsense": adsense if adsense.client is not None else None,
-            "label": self.ads.label,
+            # A slot template of the user's own gets the label as text, as it always has.
+            "label": (
+                self.ads.label
+                if self.ads.label is not None
+                else str(self.labels.gettext("Advertisement"))
+            ),
             "min_height": self.ads.min_height,
             "lazy": self.ads.lazy,
             "consent": self.ads.consent,

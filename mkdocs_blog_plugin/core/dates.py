@@ -250,12 +250,76 @@ def format_date(moment: dt.datetime, pattern: str, locale: str = "en") -> str:
     """
     if "%" not in pattern:
         return _cldr(moment, pattern, locale)
+    cldr = strftime_as_cldr(pattern)
+    if cldr is not None:
+        # Month and day names in the site's language, as the CLDR pattern it reads as.
+        return _cldr(moment, cldr, locale)
     pattern = (
         pattern.replace("%-d", str(moment.day))
         .replace("%-m", str(moment.month))
         .replace("%-H", str(moment.hour))
     )
     return moment.strftime(pattern)
+
+
+# strftime's directives that have a CLDR field of the same meaning.
+_STRFTIME_AS_CLDR = {
+    "d": "dd",
+    "-d": "d",
+    "e": "d",
+    "m": "MM",
+    "-m": "M",
+    "B": "MMMM",
+    "b": "MMM",
+    "h": "MMM",
+    "Y": "yyyy",
+    "y": "yy",
+    "A": "EEEE",
+    "a": "EEE",
+    "H": "HH",
+    "-H": "H",
+    "I": "hh",
+    "-I": "h",
+    "M": "mm",
+    "S": "ss",
+    "p": "a",
+    "j": "DDD",
+    "Z": "z",
+    "z": "xx",
+}
+_DIRECTIVE = re.compile(r"%(-?[A-Za-z%])")
+
+
+@functools.lru_cache(maxsize=64)
+def strftime_as_cldr(pattern: str) -> str | None:
+    """The CLDR pattern of a ``strftime`` pattern (``%B %-d, %Y``: ``MMMM d, yyyy``), so that
+    its names come out in the site's language; ``None`` when it has a directive CLDR has no
+    field for (``%U``, ``%c``): ``strftime`` formats it then, in English."""
+    out: list[str] = []
+    at = 0
+    for match in _DIRECTIVE.finditer(pattern):
+        out.append(_quoted(pattern[at : match.start()]))
+        code = match.group(1)
+        if code == "%":
+            out.append(_quoted("%"))
+        elif code in _STRFTIME_AS_CLDR:
+            out.append(_STRFTIME_AS_CLDR[code])
+        else:
+            return None
+        at = match.end()
+    if "%" in pattern[at:]:
+        return None  # a lone % at the end
+    out.append(_quoted(pattern[at:]))
+    return "".join(out)
+
+
+def _quoted(text: str) -> str:
+    """Literal text in a CLDR pattern: letters are quoted, a quote is doubled."""
+    if not text:
+        return ""
+    if not any(char.isalpha() or char == "'" for char in text):
+        return text
+    return "'" + text.replace("'", "''") + "'"
 
 
 @functools.lru_cache(maxsize=8192)  # the same dates are formatted for posts, URLs, archives

@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_blog_plugin.core.pagination import page_window
 from mkdocs_blog_plugin.core.post import Post
+from mkdocs_blog_plugin.i18n import Labels
 from mkdocs_blog_plugin.structure.blog import Blog, Listing, ListingKind, PostEntry
 from mkdocs_blog_plugin.structure.pages import ListingPage
 
@@ -85,6 +86,7 @@ class Renderer:
         toc_kinds: frozenset[ListingKind] = frozenset(),
         pagination: tuple[int, bool] = (2, False),
         related_links: Callable[[PostEntry, str], list[dict[str, str | None]]] | None = None,
+        labels: Labels | None = None,
     ) -> None:
         # An overlay shares the theme's loader (custom_dir first) and filters, but escapes
         # every value: tag names and titles are text written by authors.
@@ -99,6 +101,9 @@ class Renderer:
         # listing of one page shows its bar (pagination_if_single_page).
         self.pages_around, self.bar_on_single_page = pagination
         self.related_links = related_links
+        self.labels = labels if labels is not None else Labels(locale)
+        # In every template's context: `_()`, `ngettext()`... in the site's language.
+        self._label_context = self.labels.context()
         self.image_in_post, self.image_in_listing = images
         self._entries: dict[PostView, Markup] = {}
         self._reads: dict[tuple[str, ...], bool] = {}
@@ -109,7 +114,10 @@ class Renderer:
 
     def render(self, name: str, /, page: Page | None = None, **context: Any) -> str:
         """Render ``frontmatter-blog/<name>``. With the page, the context also has ``page`` and
-        ``base_url``, as in the theme's own templates, so MkDocs' ``url`` filter works."""
+        ``base_url``, as in the theme's own templates, so MkDocs' ``url`` filter works. It
+        always has the labels' functions (``_``, ``ngettext``, ``list_of``) and
+        ``text_direction``, unless the caller passes its own."""
+        context = {**self._label_context, **context}
         if page is not None:
             context["page"] = page
             if "base_url" not in context:
@@ -124,7 +132,10 @@ class Renderer:
         key = (name, *variables)
         if key not in self._reads:
             path = f"{TEMPLATE_FOLDER}/{name}"
-            self._reads[key] = any(template_reads(self.env, path, v) for v in variables)
+            given = frozenset(self._label_context)
+            self._reads[key] = any(
+                template_reads(self.env, path, v, provided=given) for v in variables
+            )
         return self._reads[key]
 
     def prepare_headers(self, entries: Iterable[PostEntry]) -> None:
@@ -333,7 +344,12 @@ def listing_toc(page: Page, posts: list[PostView], *, generated: bool) -> TableO
 
 
 def template_reads(
-    env: jinja2.Environment, name: str, variable: str, _seen: frozenset[str] = frozenset()
+    env: jinja2.Environment,
+    name: str,
+    variable: str,
+    _seen: frozenset[str] = frozenset(),
+    *,
+    provided: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether template ``name`` may read ``variable`` from its context.
 
@@ -342,6 +358,8 @@ def template_reads(
     ``url`` reads the page) or is not Jinja's own; also when it refers to a template by a
     computed name, or a template cannot be read. A ``False`` is safe to rely on, short of a
     template reaching into Jinja's internals (``self._TemplateReference__context``).
+    ``provided``: names the renderer passes in every context (the labels' ``_()``...), which
+    hide globals of the same name (the theme's own ``_`` under MkDocs' themes).
     """
     assert env.loader is not None, "the theme's environment always has a loader"
     try:
@@ -353,13 +371,13 @@ def template_reads(
         return not _seen
     except jinja2.TemplateError:
         return True  # a template Jinja itself may never compile: assume the worst
-    if variable in jinja2.meta.find_undeclared_variables(tree) or _calls_out(env, tree):
+    if variable in jinja2.meta.find_undeclared_variables(tree) or _calls_out(env, tree, provided):
         return True
     seen = _seen | {name}
     for other in jinja2.meta.find_referenced_templates(tree):
         if other is None:  # a computed name: it could be any template
             return True
-        if other not in seen and template_reads(env, other, variable, seen):
+        if other not in seen and template_reads(env, other, variable, seen, provided=provided):
             return True
     return False
 
@@ -372,7 +390,9 @@ _PURE_GLOBALS = {
 }
 
 
-def _calls_out(env: jinja2.Environment, tree: nodes.Template) -> bool:
+def _calls_out(
+    env: jinja2.Environment, tree: nodes.Template, provided: frozenset[str] = frozenset()
+) -> bool:
     """Whether a template uses anything that could depend on more than the values passed in:
     a global other than Jinja's plain helpers (``range``, ``dict``, ...), or a filter or test
     that is not Jinja's own or that is handed the context (``url``, ``random``, ``map``)."""
@@ -387,6 +407,7 @@ def _calls_out(env: jinja2.Environment, tree: nodes.Template) -> bool:
     return any(
         name.ctx == "load"
         and name.name in env.globals
+        and name.name not in provided
         and env.globals[name.name] is not _PURE_GLOBALS.get(name.name)
         for name in tree.find_all(nodes.Name)
     )

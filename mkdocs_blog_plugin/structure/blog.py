@@ -38,6 +38,7 @@ from mkdocs_blog_plugin.core.taxonomy import (
     safe_slug,
 )
 from mkdocs_blog_plugin.core.urls import blog_prefix, in_blog, material_slug
+from mkdocs_blog_plugin.i18n import Labels
 from mkdocs_blog_plugin.structure.images import HeroImage, local_target, resolve_image
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage, date_sitemap_entry
 from mkdocs_blog_plugin.structure.redirects import alias_dest, aliases, redirect_html
@@ -149,6 +150,8 @@ class Blog:
     (``pagination_keep_content``)."""
     anchors: dict[str, str] = field(default_factory=dict)
     """Each post's ``id`` in listings (for their table of contents), by path: unique."""
+    labels: Labels = field(default_factory=Labels)
+    """The blog's labels and titles, in the site's language."""
 
 
 def collect_blog(
@@ -159,12 +162,14 @@ def collect_blog(
     serving: bool,
     now: dt.datetime,
     scratch: str | None = None,
+    labels: Labels | None = None,
 ) -> Blog:
     """Read every post under ``blog_dir`` once and add the generated pages to ``files``.
 
     ``scratch``: an empty folder of this build where each generated page gets an empty source
-    file (see :class:`_PageMaker`)."""
+    file (see :class:`_PageMaker`). ``labels``: the titles' language (English by default)."""
     urls = Urls(options, config)
+    labels = labels if labels is not None else Labels(urls.locale, options.labels)
     # Pages the user wrote in these folders add intro text to generated listings.
     reserved = reserved_prefixes(options)
     read_options = ReadOptions(
@@ -278,11 +283,11 @@ def collect_blog(
         if post.image is not None and (image := resolve_image(post, files)) is not None:
             images[post.path] = image
 
-    pages = _PageMaker(files, config, options, urls, scratch=scratch)
+    pages = _PageMaker(files, config, options, urls, scratch=scratch, labels=labels)
     listings: dict[str, Listing] = {}
     index = pages.listing(
         ListingKind.INDEX,
-        options.blog_title,
+        labels.or_label(options.blog_title, "Blog"),
         in_blog(options.blog_dir),
         posts=listed,
         into=listings,
@@ -293,13 +298,13 @@ def collect_blog(
         _Kind(
             ListingKind.TAG,
             tags if options.tags else Taxonomy([], {}),
-            options.tag_title,
+            labels.or_label(options.tag_title, "Posts tagged “{name}”"),
             urls.tag_path,
         ),
         _Kind(
             ListingKind.CATEGORY,
             categories if options.categories else Taxonomy([], {}),
-            options.category_title,
+            labels.or_label(options.category_title, "Posts in “{name}”"),
             urls.category_path,
         ),
         _Kind(
@@ -311,7 +316,7 @@ def collect_blog(
         _Kind(
             ListingKind.SERIES,
             _series_terms(series, category_slug),
-            options.series.title,
+            labels.or_label(options.series.title, "Series: {name}"),
             urls.series_path,
         ),
         _Kind(
@@ -324,14 +329,14 @@ def collect_blog(
     # The indexes first: a term's page whose URL format leads to one gives way.
     tags_index = pages.terms(
         ListingKind.TAG_INDEX,
-        options.tags_title,
+        labels.or_label(options.tags_title, "Tags"),
         in_blog(options.blog_dir, options.tags_dir),
         kinds[0].taxonomy,
         into=listings,
     )
     categories_index = pages.terms(
         ListingKind.CATEGORY_INDEX,
-        options.categories_title,
+        labels.or_label(options.categories_title, "Categories"),
         in_blog(options.blog_dir, options.categories_dir),
         _sorted_categories(kinds[1].taxonomy, options),
         into=listings,
@@ -340,7 +345,7 @@ def collect_blog(
     archive_index = (
         pages.terms(
             ListingKind.ARCHIVE_INDEX,
-            options.archive_title,
+            labels.or_label(options.archive_title, "Archive"),
             archive_folder,
             kinds[2].taxonomy,
             into=listings,
@@ -396,6 +401,7 @@ def collect_blog(
         related=related,
         series=series,
         series_of=series_of,
+        labels=labels,
     )
 
 
@@ -700,8 +706,10 @@ class _PageMaker:
         urls: Urls,
         *,
         scratch: str | None = None,
+        labels: Labels,
     ) -> None:
         self.files = files
+        self.labels = labels
         self.config = config
         self.options = options
         self.urls = urls
@@ -898,7 +906,9 @@ class _PageMaker:
             # "modified" for `serve --dirty` (File.is_modified), and the file is never read.
             generated.abs_src_path = path
         # Becomes generated.page.
-        ListingPage(generated, self.config, title, number=number, named_by=named_by)
+        ListingPage(
+            generated, self.config, title, number=number, named_by=named_by, labels=self.labels
+        )
         hidden = self.files.get_file_from_path(src_uri)
         if hidden is not None and hidden.inclusion is InclusionLevel.EXCLUDED:
             self.files.remove(hidden)  # The user's page here is not public: the listing wins.

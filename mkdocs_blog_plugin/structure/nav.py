@@ -123,9 +123,9 @@ def add_nav_sections(nav: Navigation, blog: Blog, options: BlogConfig) -> None:
     where = siblings.index(index) + 1
     sections: list[Section] = []
     for title, kind in (
-        (options.archive_title, ListingKind.ARCHIVE),
-        (options.categories_title, ListingKind.CATEGORY),
-        (options.authors_title, ListingKind.AUTHOR),
+        (blog.labels.or_label(options.archive_title, "Archive"), ListingKind.ARCHIVE),
+        (blog.labels.or_label(options.categories_title, "Categories"), ListingKind.CATEGORY),
+        (blog.labels.or_label(options.authors_title, "Authors"), ListingKind.AUTHOR),
     ):
         pages = [
             listing.file.page

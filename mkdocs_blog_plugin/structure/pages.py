@@ -14,6 +14,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
 from mkdocs_blog_plugin.core.post import Post
+from mkdocs_blog_plugin.i18n import Labels
 
 
 def _text(value: str) -> Markup:
@@ -85,9 +86,11 @@ class ListingPage(Page):
         *,
         number: int = 1,
         named_by: File | None = None,
+        labels: Labels | None = None,
     ) -> None:
         super().__init__(None, file, config)
         self.listing_title = title
+        self.labels = labels if labels is not None else Labels()
         self.number = number
         """Page number within its listing; pages after the first say so in their title."""
         self.named_by = named_by
@@ -112,7 +115,9 @@ class ListingPage(Page):
         self.markdown = ""
         title = self.heading
         if self.number > 1:
-            title = Markup("{} – page {}").format(title, self.number)
+            title = self.labels.gettext(
+                "{title} – page {number}", title=title, number=self.labels.number(self.number)
+            )
         # Listings repeat their posts' titles and descriptions: search should lead to the
         # posts (Material's search honours this).
         self.meta = {"title": title, "search": {"exclude": True}}

@@ -32,11 +32,15 @@ log = get_plugin_logger(__name__)
 
 
 def locale_of(options: BlogConfig, config: MkDocsConfig) -> str:
-    """The language of dates: ``locale``, else ``theme.language``, else English."""
+    """The language of labels and dates: ``locale``, else the theme's ``language`` (Material,
+    MaterialX) or ``locale`` (MkDocs' own themes, a Babel ``Locale`` there), else English."""
     if options.locale:
         return options.locale
-    language = config.theme.get("language") if config.theme is not None else None
-    return language if isinstance(language, str) and language else "en"
+    for key in ("language", "locale"):
+        value = config.theme.get(key) if config.theme is not None else None
+        if value is not None and str(value):
+            return str(value)
+    return "en"
 
 
 def post_folder(options: BlogConfig) -> str:
