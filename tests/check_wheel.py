@@ -25,6 +25,7 @@ else:
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "mkdocs_blog_plugin"
+PACKAGE_LOCALES = ROOT / "mkdocs_blog_plugin" / "i18n" / "locales"
 PACKAGE_TEMPLATES = PACKAGE / "templates"
 
 # Requires-Dist by extra ("" = always). MkDocs is in none of the plain requirements: beside
@@ -120,6 +121,12 @@ def wheel_problems(wheel: Path, version: str) -> tuple[list[str], int]:
         if path.is_file()
     }
     expected.add("mkdocs_blog_plugin/py.typed")
+    # The labels' catalogues: read at build time, so a wheel without them is English-only.
+    expected |= {
+        f"mkdocs_blog_plugin/i18n/locales/{path.relative_to(PACKAGE_LOCALES).as_posix()}"
+        for path in PACKAGE_LOCALES.rglob("*")
+        if path.suffix in (".po", ".pot")
+    }
     problems = [f"missing from the wheel: {name}" for name in sorted(expected - names)]
     if not any(n.endswith(".html") for n in expected):
         problems.append("no templates found in the source tree")
