@@ -66,3 +66,48 @@ def test_post_header_and_listing_look_right(browser: Any, tmp_path: Path, theme:
         listing.screenshot(path=str(tmp_path / f"listing-{theme}.png"), full_page=False)
         listing.close()
         assert errors == []
+
+
+def test_right_to_left_layout(browser: Any, tmp_path: Path) -> None:
+    # An Arabic site: the post header, the listing's pagination and an ad slot read from the
+    # right, as the blocks say dir="rtl" (the mkdocs theme itself does not).
+    site = build_site(
+        tmp_path,
+        config={"theme": {"name": "mkdocs", "highlightjs": False}},
+        plugin={
+            "locale": "ar",
+            "posts_per_page": 2,
+            "ads": {"snippet": '<div class="test-ad">AD</div>'},
+        },
+    )
+    with serve(site.site_dir) as base:
+        errors: list[str] = []
+        page = open_page(browser, base + "blog/2025/leverage/", errors)
+        header = page.locator(".fmb-post-header")
+        assert header.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        meta = page.locator(".fmb-post-header .fmb-meta")
+        date = meta.locator(".fmb-date").bounding_box()
+        tags = meta.locator(".fmb-tag")
+        first, last = tags.first.bounding_box(), tags.last.bounding_box()
+        box = meta.bounding_box()
+        # The date starts the line at the right; tags run leftwards.
+        assert date["x"] + date["width"] > box["x"] + box["width"] - 40, (date, box)
+        assert first["x"] > last["x"], (first, last)
+        slot = page.locator(".ad-slot").first
+        assert slot.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        assert slot.get_attribute("aria-label") not in (None, "", "Advertisement")
+        page.screenshot(path=str(tmp_path / "post-rtl.png"), full_page=True)
+        page.close()
+
+        listing = open_page(browser, base + "blog/", errors)
+        older = listing.locator(".fmb-pagination .fmb-older").bounding_box()
+        numbers = listing.locator(".fmb-pagination .fmb-pages li")
+        one, two = numbers.first.bounding_box(), numbers.nth(1).bounding_box()
+        # Page 1 at the right of page 2, and "older" at the far left.
+        assert one["x"] > two["x"], (one, two)
+        assert older["x"] < two["x"], (older, two)
+        arrow = listing.locator(".fmb-pagination .fmb-older .fmb-arrow")
+        assert "matrix(-1" in arrow.evaluate("e => getComputedStyle(e).transform")
+        listing.screenshot(path=str(tmp_path / "listing-rtl.png"), full_page=True)
+        listing.close()
+        assert errors == []
