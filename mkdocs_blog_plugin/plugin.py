@@ -27,7 +27,6 @@ from mkdocs_blog_plugin.compat.material_pages import (
 )
 from mkdocs_blog_plugin.config import BlogConfig, pagination_window
 from mkdocs_blog_plugin.core.post import Post
-from mkdocs_blog_plugin.i18n import Labels
 from mkdocs_blog_plugin.renderer.render import Renderer
 from mkdocs_blog_plugin.structure.blog import (
     Blog,
@@ -90,7 +89,6 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self._with_post_lists: set[str] = set()
         """Pages that list posts (<!-- frontmatter-blog:posts -->), outside the blog too."""
         self._post_sidebar = False
-        self._labels = Labels()
         # Live across `serve` rebuilds, unlike the rest, which each build makes afresh.
         self.kept_reading = KeptReading()
         self.shown_posts = ShownPosts()
@@ -127,14 +125,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if BLOG_CSS not in config.extra_css:
             config.extra_css.insert(0, BLOG_CSS)
         self._post_sidebar = self.config.post_sidebar and uses_material_layouts(config)
-        # The site's language, for every label and title of this build.
-        self._labels = site_labels(self.config, config)
         self.ads = AdsFeature(
-            self.config.ads,
-            serving=self.serving,
-            render=self._render,
-            reads=self._reads,
-            labels=self._labels,
+            self.config.ads, serving=self.serving, render=self._render, reads=self._reads
         )
         self.ads.on_config(config)
 
@@ -145,9 +137,12 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        # The site's language, for every label and title of this build; read here, after
+        # mkdocs-static-i18n's on_config has set the theme's language for the one it builds.
+        labels = site_labels(self.config, config)
         if self.ads is not None:
+            self.ads.labels = labels
             self.ads.on_files(files)
-        labels = self._labels
         self.blog = collect_blog(
             files,
             config=config,

@@ -29,6 +29,8 @@ from mkdocs_blog_plugin.core.ads import PlacementRules
 from mkdocs_blog_plugin.i18n import Labels
 
 log = get_plugin_logger(__name__)
+# The slot's label when ads.label is unset (plain text: the slot template escapes it).
+_ADVERTISEMENT = "Advertisement"
 
 SLOT_TEMPLATE = "ad-slot.html"
 """Template of one slot, as ``render`` names it (inside the ``frontmatter-blog/`` folder)."""
@@ -245,9 +247,7 @@ class AdsFeature:
             "adsense": adsense if adsense.client is not None else None,
             # A slot template of the user's own gets the label as text, as it always has.
             "label": (
-                self.ads.label
-                if self.ads.label is not None
-                else str(self.labels.gettext("Advertisement"))
+                self.ads.label if self.ads.label is not None else self.labels.text(_ADVERTISEMENT)
             ),
             "min_height": self.ads.min_height,
             "lazy": self.ads.lazy,
