@@ -55,6 +55,11 @@ from mkdocs_blog_plugin.structure.pages import ListingPage
 from mkdocs_blog_plugin.structure.postlist import MARKER_START, expand_post_lists
 from mkdocs_blog_plugin.structure.reading import KeptReading, read_post_html
 from mkdocs_blog_plugin.structure.stale import remove_stale_pages
+from mkdocs_blog_plugin.structure.static_i18n import (
+    blog_options,
+    language_build,
+    leave_out_other_languages,
+)
 from mkdocs_blog_plugin.structure.urls import locale_of
 
 log = get_plugin_logger(__name__)
@@ -84,6 +89,9 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.feed: Feed | None = None
         self.metadata: Metadata | None = None
         self._scratch: weakref.finalize[Any, Any] | None = None
+        self._blog_output = ""
+        """Where the blog of this build is in ``site_dir`` (``fr/blog`` under
+        mkdocs-static-i18n, for its French build)."""
         self._css_on_every_page = True
         self._instant = False
         self._with_post_lists: set[str] = set()
@@ -143,10 +151,15 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if self.ads is not None:
             self.ads.labels = labels
             self.ads.on_files(files)
+        # Under mkdocs-static-i18n: the language it builds, whose blog this build makes.
+        language = language_build(config, files, self.config.blog_dir)
+        leave_out_other_languages(files, language, self.config.blog_dir)
+        self._blog_output = language.output + self.config.blog_dir
         self.blog = collect_blog(
             files,
             config=config,
-            options=self.config,
+            options=blog_options(self.config, language),
+            language=language,
             serving=self.serving,
             now=dt.datetime.now(dt.timezone.utc),
             scratch=self._new_scratch(),
@@ -293,7 +306,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             remove_stale_pages(
                 files,
                 config.site_dir,
-                self.config.blog_dir,
+                self._blog_output,
                 serving=self.serving,
                 feeds=self._feed_files,
             )

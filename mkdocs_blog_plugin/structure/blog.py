@@ -53,6 +53,7 @@ from mkdocs_blog_plugin.structure.sources import (
     withhold_raw_sources,
     withhold_resources,
 )
+from mkdocs_blog_plugin.structure.static_i18n import LanguageBuild
 from mkdocs_blog_plugin.structure.titles import HeadingTitles
 from mkdocs_blog_plugin.structure.urls import Urls, move, move_post_media, post_folder
 
@@ -152,6 +153,9 @@ class Blog:
     """Each post's ``id`` in listings (for their table of contents), by path: unique."""
     labels: Labels = field(default_factory=Labels)
     """The blog's labels and titles, in the site's language."""
+    site_folder: str = ""
+    """The folder of the language being built under mkdocs-static-i18n (``"fr/"``), where
+    its feeds go; ``""``: the site's root."""
 
 
 def collect_blog(
@@ -163,11 +167,15 @@ def collect_blog(
     now: dt.datetime,
     scratch: str | None = None,
     labels: Labels | None = None,
+    language: LanguageBuild | None = None,
 ) -> Blog:
     """Read every post under ``blog_dir`` once and add the generated pages to ``files``.
 
     ``scratch``: an empty folder of this build where each generated page gets an empty source
-    file (see :class:`_PageMaker`). ``labels``: the titles' language (English by default)."""
+    file (see :class:`_PageMaker`). ``labels``: the titles' language (English by default).
+    ``language``: the language mkdocs-static-i18n builds, whose folder the generated pages go
+    in; ``options`` are then :func:`~.static_i18n.blog_options` for it."""
+    language = language if language is not None else LanguageBuild()
     urls = Urls(options, config)
     labels = labels if labels is not None else Labels(urls.locale, options.labels)
     # Pages the user wrote in these folders add intro text to generated listings.
@@ -205,6 +213,7 @@ def collect_blog(
         folder = urls.post_path(parsed.post, category_slug)
         if folder is not None:
             move(file, folder, config)
+            language.publish(file, config)
         read.append((file, parsed))
     move_post_media(files, posts_folder, options.blog_dir, config)
     kept, lost = _one_post_per_url(read, files)
@@ -283,7 +292,9 @@ def collect_blog(
         if post.image is not None and (image := resolve_image(post, files)) is not None:
             images[post.path] = image
 
-    pages = _PageMaker(files, config, options, urls, scratch=scratch, labels=labels)
+    pages = _PageMaker(
+        files, config, options, urls, scratch=scratch, labels=labels, language=language
+    )
     listings: dict[str, Listing] = {}
     index = pages.listing(
         ListingKind.INDEX,
@@ -402,6 +413,7 @@ def collect_blog(
         series=series,
         series_of=series_of,
         labels=labels,
+        site_folder=language.output,
     )
 
 
@@ -707,9 +719,11 @@ class _PageMaker:
         *,
         scratch: str | None = None,
         labels: Labels,
+        language: LanguageBuild,
     ) -> None:
         self.files = files
         self.labels = labels
+        self.language = language
         self.config = config
         self.options = options
         self.urls = urls
@@ -835,7 +849,8 @@ class _PageMaker:
                         "path in the site (no '..', no scheme); no redirect made"
                     )
                     continue
-                targets.append(dest)
+                # A path in the site of the post's language (fr/old-url/ for a French post).
+                targets.append(self.language.dest(dest))
             for dest in targets:
                 if dest in taken:
                     log.warning(
@@ -870,6 +885,7 @@ class _PageMaker:
         in_nav = in_nav or self.options.taxonomy_in_nav
         inclusion = InclusionLevel.UNDEFINED if in_nav else self.inclusion
         generated = File.generated(self.config, src_uri, content="", inclusion=inclusion)
+        self.language.publish(generated, self.config)
         earlier = self.made_dests.get(generated.dest_uri)
         if earlier is not None:
             log.warning(

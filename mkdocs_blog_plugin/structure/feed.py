@@ -91,7 +91,9 @@ class Feed:
         self.title = options.feed.title or config.site_name
         # At the site root: Material looks for a sitemap.xml next to every `rel=alternate`
         # link's target, and there is one only at the root.
-        self.path = options.feed.path
+        # Under mkdocs-static-i18n, each language's feeds are in its folder (fr/feed.xml).
+        self.folder = blog.site_folder.strip("/")
+        self.path = posixpath.join(self.folder, options.feed.path)
         self.formats: list[tuple[Format, str]] = [(ATOM, options.feed.path)]
         if options.feed.rss:
             self.formats.append((RSS, "rss.xml"))
@@ -121,7 +123,8 @@ class Feed:
             if listing.pages:
                 first = listing.pages[0].file.url
                 self._pages_of.setdefault(first, {first}).add(listing.file.url)
-        site_feed = self._feed(self.title, "", blog.index_url, [e.post for e in blog.posts])
+        posts = [entry.post for entry in blog.posts]
+        site_feed = self._feed(self.title, self.folder, blog.index_url, posts)
         if site_feed is None:
             log.info(
                 "No feed: no published post has a date (pubDate, date, published...), and a "

@@ -27,13 +27,19 @@ from mkdocs_blog_plugin.core.urls import (
     in_blog,
     material_slug,
 )
+from mkdocs_blog_plugin.structure.static_i18n import building_language
 
 log = get_plugin_logger(__name__)
 
 
 def locale_of(options: BlogConfig, config: MkDocsConfig) -> str:
-    """The language of labels and dates: ``locale``, else the theme's ``language`` (Material,
-    MaterialX) or ``locale`` (MkDocs' own themes, a Babel ``Locale`` there), else English."""
+    """The language of labels and dates: the one mkdocs-static-i18n is building, else
+    ``locale``, else the theme's ``language`` (Material, MaterialX) or ``locale`` (MkDocs' own
+    themes, a Babel ``Locale`` there), else English."""
+    building = building_language(config)
+    if building is not None:
+        # One `locale` for every language's build would give each the same labels.
+        return building
     if options.locale:
         return options.locale
     for key in ("language", "locale"):
