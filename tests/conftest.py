@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import re
 from collections.abc import Generator, Iterator
 from typing import Any
@@ -14,9 +15,14 @@ from hypothesis import HealthCheck, settings
 
 # Hypothesis fails an example that takes over 200 ms (its deadline) and a test whose data is
 # slow to generate (the too_slow health check): both depend on the machine and its load, not on
-# the code. Examples still run in full; only the clock is ignored.
+# the code. Examples still run in full; only the clock is ignored. Derandomized: every run
+# tries the same examples, so a run passes or fails by the code alone, never by luck (CI is one
+# run); HYPOTHESIS_RANDOM=1 searches afresh.
 settings.register_profile(
-    "machine-independent", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "machine-independent",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=not os.environ.get("HYPOTHESIS_RANDOM"),
 )
 settings.load_profile("machine-independent")
 
