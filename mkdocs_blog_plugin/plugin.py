@@ -36,6 +36,13 @@ from mkdocs_blog_plugin.structure.blog import (
 )
 from mkdocs_blog_plugin.structure.dirty import ShownPosts
 from mkdocs_blog_plugin.structure.feed import Feed
+from mkdocs_blog_plugin.structure.instances import (
+    OurStylesheet,
+    check_blog_dirs,
+    feed_folder,
+    instances_of,
+    user_lists_css,
+)
 from mkdocs_blog_plugin.structure.language import site_labels
 from mkdocs_blog_plugin.structure.links import RelatedLinks
 from mkdocs_blog_plugin.structure.metadata import Metadata
@@ -77,7 +84,9 @@ _MKDOCS_DRAFT_MARKER = re.compile(
 class BlogPlugin(BasePlugin[BlogConfig]):
     """Turns the Markdown pages under ``blog_dir`` into a blog."""
 
-    supports_multiple_instances = False
+    # Several blogs in one site (blog/ and news/): each instance has its own posts, listings,
+    # feeds and ads; what the site has once (the stylesheet, ads.txt) is the first one's job.
+    supports_multiple_instances = True
 
     def __init__(self) -> None:
         # on_startup only runs from the command line; a build() call from Python is a build.
@@ -93,6 +102,11 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         """Where the blog of this build is in ``site_dir`` (``fr/blog`` under
         mkdocs-static-i18n, for its French build)."""
         self._css_on_every_page = True
+        self._first = True
+        """The first enabled instance of the plugin in ``plugins:``: it takes care of what the
+        site has once, for every instance (the blog's stylesheet, ``ads.txt``)."""
+        self._instances: list[BlogPlugin] = [self]
+        """The enabled instances of the plugin in this site, in the order of ``plugins:``."""
         self._instant = False
         self._with_post_lists: set[str] = set()
         """Pages that list posts (<!-- frontmatter-blog:posts -->), outside the blog too."""
@@ -121,17 +135,23 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self._remove_scratch()
         if not self.config.enabled:
             return
+        self._instances = instances_of(config, BlogPlugin) or [self]
+        self._first = self._instances[0] is self
+        if self._first:
+            check_blog_dirs([instance.config.blog_dir for instance in self._instances])
         # Last in the search path: the theme and the user's custom_dir override our templates.
-        # Our CSS lives there too, so MkDocs copies it like any theme asset.
-        config.theme.dirs.append(TEMPLATES_DIR)
+        # Our CSS lives there too, so MkDocs copies it like any theme asset. Once, for a site
+        # of several blogs, or a build mkdocs-static-i18n runs again with the same config.
+        if TEMPLATES_DIR not in config.theme.dirs:
+            config.theme.dirs.append(TEMPLATES_DIR)
         # Only the blog's pages link the stylesheet (see on_post_page), unless the user lists it
         # in extra_css, or the instant navigation of Material (or MaterialX: ads.head's
         # instant_navigation) swaps pages in without their <head> links being loaded up front.
         # First in extra_css: the user's stylesheets come after it, and win at equal specificity.
         self._instant = instant_navigation(config)
-        self._css_on_every_page = BLOG_CSS in config.extra_css or self._instant
+        self._css_on_every_page = user_lists_css(config.extra_css, BLOG_CSS) or self._instant
         if BLOG_CSS not in config.extra_css:
-            config.extra_css.insert(0, BLOG_CSS)
+            config.extra_css.insert(0, OurStylesheet(BLOG_CSS))
         self._post_sidebar = self.config.post_sidebar and uses_material_layouts(config)
         self.ads = AdsFeature(
             self.config.ads, serving=self.serving, render=self._render, reads=self._reads
@@ -150,7 +170,10 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         labels = site_labels(self.config, config)
         if self.ads is not None:
             self.ads.labels = labels
-            self.ads.on_files(files)
+            # The ads' stylesheet stays when any blog of the site can have slots.
+            self.ads.on_files(
+                files, keep_stylesheet=any(i.ads_have_markup() for i in self._instances)
+            )
         # Under mkdocs-static-i18n: the language it builds, whose blog this build makes.
         language = language_build(config, files, self.config.blog_dir)
         leave_out_other_languages(files, language, self.config.blog_dir)
@@ -167,7 +190,14 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         )
         # Ad slots are rendered while Markdown converts, before on_env hands out the build's
         # environment. get_env() builds the same one: theme, custom_dir, filters, translations.
-        feed = Feed(self.blog, config, self.config, files)
+        feed = Feed(
+            self.blog,
+            config,
+            self.config,
+            files,
+            folder=feed_folder(self.config, first=self._first),
+            written_by_others=self._feeds_of_others(),
+        )
         self.feed = feed if feed.active else None
         # For a dirty build: the feeds' names, and the files of the feeds this build writes.
         self._feed_files = (feed.names(), feed.written())
@@ -207,6 +237,28 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if self.dirty:
             self.shown_posts.mark_changed(self.blog, files)
         return files
+
+    def ads_have_markup(self) -> bool:
+        """Whether this blog's posts can get ad slots (``ads.snippet``, ``ads.adsense`` or a
+        slot template): the ads' stylesheet is needed."""
+        return self.ads is not None and self.ads.has_markup
+
+    def _feeds_of_others(self) -> dict[str, str]:
+        """The feed files the earlier instances write in this build, and their blogs."""
+        found: dict[str, str] = {}
+        for instance in self._instances:
+            if instance is self:
+                break
+            if instance.feed is not None:
+                found.update(dict.fromkeys(instance.feed.written(), instance.config.blog_dir))
+        return found
+
+    def shows_blog(self, uri: str) -> bool:
+        """Whether the page at ``uri`` is one of this blog's (a post, a listing) or lists its
+        posts (``<!-- frontmatter-blog:posts -->``): a page that needs the blog's stylesheet."""
+        if self.blog is None:
+            return False
+        return uri in self.blog.by_src or uri in self.blog.listings or uri in self._with_post_lists
 
     def _new_scratch(self) -> str:
         """An empty folder for this build's generated pages' source files (see
@@ -286,6 +338,18 @@ class BlogPlugin(BasePlugin[BlogConfig]):
                 self.blog.intros[page.file.src_uri] = html
         return None
 
+    def _ads_head(self, page: Page) -> bool:
+        """Whether this instance adds the ads' head to ``page`` when it has none of its slots
+        (instant navigation): only the first instance that would, and not on a page where
+        another instance has placed slots (that one adds it)."""
+        for instance in self._instances:
+            if instance is not self and instance.ads is not None and instance.ads.slots_on(page):
+                return False
+        for instance in self._instances:
+            if instance.ads is not None and instance.ads.head_on_every_page():
+                return instance is self
+        return False
+
     def _wants_ads(self, post: Post) -> bool:
         chosen: bool = post.ads if post.ads is not None else self.config.ads.default
         return chosen and not post.draft
@@ -326,11 +390,19 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             return None
         uri = page.file.src_uri
         if MARKER_START in page.content:
-            self._with_post_lists.add(uri)  # keeps the blog's stylesheet
             renderer = self.renderer
-            page.content = expand_post_lists(
-                page.content, self.blog, uri, lambda posts: renderer.post_list(posts, page)
+            content = expand_post_lists(
+                page.content,
+                self.blog,
+                uri,
+                lambda posts: renderer.post_list(posts, page),
+                blog_dir=self.config.blog_dir,
+                first=self._first,
+                blogs=frozenset(instance.config.blog_dir for instance in self._instances),
             )
+            if content != page.content:
+                self._with_post_lists.add(uri)  # keeps the blog's stylesheet
+            page.content = content
         if (entry := self.blog.by_src.get(uri)) is not None:
             page.content = self.renderer.post_page(page.content, entry, page)
             if self._post_sidebar and self.related is not None:
@@ -364,9 +436,13 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if head and "</head>" in output:
             output = output.replace("</head>", "\n".join([*head, "</head>"]), 1)
         if self.ads is not None:
-            output = self.ads.on_post_page(output, page)
-        blog_page = entry is not None or listing is not None or uri in self._with_post_lists
-        if not self._css_on_every_page and not blog_page:
+            output = self.ads.on_post_page(output, page, head_without_slots=self._ads_head(page))
+        # The first instance keeps the stylesheet on the pages of every blog of the site.
+        if (
+            self._first
+            and not self._css_on_every_page
+            and not any(instance.shows_blog(uri) for instance in self._instances)
+        ):
             output = without_stylesheet(output, BLOG_CSS)
         if isinstance(page, ListingPage):
             # Written out next. MkDocs keeps every page's HTML until the build ends, and a
@@ -378,7 +454,12 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         # The theme's 404.html and other static pages show no post and no listing.
-        if self.blog is None or self._css_on_every_page or not template_name.endswith(".html"):
+        if (
+            self.blog is None
+            or not self._first
+            or self._css_on_every_page
+            or not template_name.endswith(".html")
+        ):
             return None
         return without_stylesheet(output_content, BLOG_CSS)
 
@@ -387,5 +468,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             self.kept_reading.keep(self.blog)
         if self.feed is not None:
             self.feed.write(config.site_dir)
-        if self.ads is not None:
-            self.ads.on_post_build(config)
+        if self.ads is not None and self._first:
+            # One ads.txt for the site: the lines of every blog's ads.ads_txt.
+            self.ads.on_post_build(
+                config, [instance.ads for instance in self._instances if instance.ads is not None]
+            )

@@ -190,3 +190,20 @@ def test_left_out_posts_are_named(tmp_path: Path, caplog: pytest.LogCaptureFixtu
     found = [r.getMessage() for r in caplog.records if "without a 'fr' version" in r.getMessage()]
     assert len(found) == 1, found
     assert "blog/only-english.en.md" in found[0] and "fr/" in found[0]
+
+
+def stylesheets(site: Site, url: str) -> list[str]:
+    soup = site.soup(url)
+    return [site.resolve(url, str(link["href"])) for link in soup.select('link[rel~="stylesheet"]')]
+
+
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_stylesheet_on_each_language_blog_pages_only(tmp_path: Path, structure: str) -> None:
+    site = build(tmp_path, structure)
+    css = "assets/frontmatter-blog/blog.css"
+    for url in ["blog/", "blog/hello/", "fr/blog/", "fr/blog/hello/", "fr/blog/tags/news/"]:
+        assert stylesheets(site, url).count(css) == 1, url
+    # Every language's build runs with the same config: the French one must not take the
+    # stylesheet the English one put in extra_css for the user's own.
+    for url in ["", "fr/"]:
+        assert css not in stylesheets(site, url), url

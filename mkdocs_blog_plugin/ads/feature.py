@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -147,10 +147,16 @@ class AdsFeature:
                     path,
                 )
 
-    def on_files(self, files: Files) -> None:
+    @property
+    def has_markup(self) -> bool:
+        """Posts can get slots: there is a snippet, AdSense or a slot template."""
+        return self._has_markup
+
+    def on_files(self, files: Files, *, keep_stylesheet: bool = False) -> None:
         """Leave the shipped stylesheet out of ``site_dir`` when no page can have a slot: the
-        theme copies every file of the plugin's templates folder."""
-        if self._has_markup:
+        theme copies every file of the plugin's templates folder. ``keep_stylesheet``: another
+        blog of the site has slots."""
+        if self._has_markup or keep_stylesheet:
             return
         stylesheet = files.get_file_from_path(STYLESHEET)
         # The shipped one only: a file of the user's own at that path (docs_dir) stays.
@@ -178,16 +184,18 @@ class AdsFeature:
         request = SlotRequest(rules=self.rules, render_slot=self._slot_renderer(page))
         self._pending = _Pending(page.file, request)
 
-    def on_post_page(self, output: str, page: Page) -> str:
+    def on_post_page(self, output: str, page: Page, *, head_without_slots: bool = True) -> str:
         """Fill in the snippet, and add the head HTML (hook, loader) on a page with slots.
 
         With Material's instant navigation, every page gets the hook and the boot script (but
         not the loader), since Material does not run the ``<head>`` of pages it swaps in.
+        ``head_without_slots``: add it to a page with none of this blog's slots (in a site of
+        several blogs, one of them does).
         """
         slots = self.slots_on(page)
         if slots and self.ads.snippet is not None:
             output = output.replace(SNIPPET_MARKER, self.ads.snippet)
-        if not slots and not self._head_on_every_page():
+        if not slots and not (head_without_slots and self.head_on_every_page()):
             return output
         head = self._head[bool(slots)]
         if not head:
@@ -202,11 +210,16 @@ class AdsFeature:
             return output
         return with_head
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        """Write ``ads.txt`` at the site root."""
-        if not self.ads.ads_txt:
+    def on_post_build(
+        self, config: MkDocsConfig, features: Sequence[AdsFeature] | None = None
+    ) -> None:
+        """Write ``ads.txt`` at the site root, with the lines of every blog's ``ads_txt``
+        (``features``: the ads of each blog of the site; this one's alone by default)."""
+        lines: list[str] = []
+        for feature in features if features is not None else [self]:
+            lines += [line for line in feature.ads.ads_txt if line not in lines]
+        if not lines:
             return
-        lines = list(self.ads.ads_txt)
         own = Path(config.docs_dir, "ads.txt")
         if own.is_file():
             existing = own.read_text(encoding="utf-8").splitlines()
@@ -228,7 +241,7 @@ class AdsFeature:
 
     # -- internals ----------------------------------------------------------------------------
 
-    def _head_on_every_page(self) -> bool:
+    def head_on_every_page(self) -> bool:
         # Any page may be where a reader starts before navigating instantly to a post.
         return self.instant and self._has_markup and (self.ads.on_serve or not self.serving)
 

@@ -179,6 +179,8 @@ class AdSlotExtension(Extension):  # type: ignore[misc, unused-ignore]
         self.request_for = request_for
 
     def extendMarkdown(self, md: Markdown) -> None:
+        # A name of its own: in a site of several blogs, each blog's extension is registered,
+        # and Markdown keeps only the last processor of a name.
         md.treeprocessors.register(
-            AdSlotTreeprocessor(md, self.request_for), "frontmatter_blog_ads", PRIORITY
+            AdSlotTreeprocessor(md, self.request_for), f"frontmatter_blog_ads_{id(self)}", PRIORITY
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -77,8 +77,18 @@ class Feed:
     each, and their files, written after the build."""
 
     def __init__(
-        self, blog: Blog, config: MkDocsConfig, options: BlogConfig, files: Files | None = None
+        self,
+        blog: Blog,
+        config: MkDocsConfig,
+        options: BlogConfig,
+        files: Files | None = None,
+        *,
+        folder: str = "",
+        written_by_others: Mapping[str, str] | None = None,
     ) -> None:
+        """``folder``: where the blog's own feeds are, in the site (``news`` for a site's
+        second blog); ``written_by_others``: the feed files the site's other blogs write, and
+        their ``blog_dir``."""
         self.blog = blog
         self.options = options
         self.site_url = config.site_url
@@ -87,12 +97,13 @@ class Feed:
         self.author = config.site_author or config.site_name
         # The site's own files: a feed is never written over one of them.
         self.taken = {file.dest_uri: file.src_uri for file in files} if files is not None else {}
+        self.others = dict(written_by_others or {})
         self.description = config.site_description
         self.title = options.feed.title or config.site_name
         # At the site root: Material looks for a sitemap.xml next to every `rel=alternate`
         # link's target, and there is one only at the root.
         # Under mkdocs-static-i18n, each language's feeds are in its folder (fr/feed.xml).
-        self.folder = blog.site_folder.strip("/")
+        self.folder = posixpath.join(blog.site_folder, folder).strip("/")
         self.path = posixpath.join(self.folder, options.feed.path)
         self.formats: list[tuple[Format, str]] = [(ATOM, options.feed.path)]
         if options.feed.rss:
@@ -231,6 +242,13 @@ class Feed:
                 entries.append(item)
             paths = self.paths(feed)
             for kind, path in paths:
+                if path in self.others:
+                    log.warning(
+                        f"The blog in {self.options.blog_dir!r} and the blog in "
+                        f"{self.others[path]!r} would both write their {kind.name} feed at "
+                        f"{path}: the first is kept. Give one of them its own feed.path."
+                    )
+                    continue
                 if path in self.taken:
                     log.warning(
                         f"{self.taken[path]} is published at {path}, where the blog's "

@@ -1,5 +1,8 @@
 """Lists of posts in any page: ``<!-- frontmatter-blog:posts category="work" limit="5" -->``.
 
+In a site of several blogs, ``blog="news"`` (a ``blog_dir``) says whose posts; without it, the
+first blog's.
+
 The marker is an HTML comment, so Markdown passes it through untouched and a site without the
 plugin shows nothing. Each is replaced by the newest matching published posts, rendered with
 the listing entry template, once every post's page has been rendered (their excerpts and read
@@ -23,7 +26,7 @@ log = get_plugin_logger(__name__)
 MARKER_START = "<!-- frontmatter-blog:posts"
 _MARKER = re.compile(r"<!--\s*frontmatter-blog:posts\b(?P<attributes>.*?)-->", re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_KNOWN = ("category", "tag", "author", "limit")
+_KNOWN = ("category", "tag", "author", "limit", "blog")
 DEFAULT_LIMIT = 5
 
 
@@ -33,6 +36,8 @@ class PostQuery:
     tag: str | None = None
     author: str | None = None
     limit: int = DEFAULT_LIMIT
+    blog: str | None = None
+    """The ``blog_dir`` of the blog whose posts are listed; ``None``: the first blog's."""
 
 
 def parse_query(text: str, where: str) -> PostQuery | None:
@@ -71,6 +76,7 @@ def parse_query(text: str, where: str) -> PostQuery | None:
         tag=values.get("tag"),
         author=values.get("author"),
         limit=limit,
+        blog=values["blog"].strip().strip("/") or "." if "blog" in values else None,
     )
 
 
@@ -119,14 +125,36 @@ def _tags(post: Post) -> set[str]:
 
 
 def expand_post_lists(
-    html: str, blog: Blog, where: str, render: Callable[[list[Post]], str]
+    html: str,
+    blog: Blog,
+    where: str,
+    render: Callable[[list[Post]], str],
+    *,
+    blog_dir: str = "blog",
+    first: bool = True,
+    blogs: frozenset[str] = frozenset(),
 ) -> str:
-    """``html`` with each post-list marker replaced by its posts (``render`` makes their HTML);
-    a marker that cannot be honoured is removed, with a warning naming ``where``."""
+    """``html`` with each post-list marker of this blog replaced by its posts (``render`` makes
+    their HTML); a marker that cannot be honoured is removed, with a warning naming ``where``.
+
+    ``blog_dir``: this blog's; ``first``: it is the site's first blog, whose posts a marker
+    without ``blog=`` lists; ``blogs``: the ``blog_dir`` of each blog of the site. A marker of
+    another blog is left for that blog's turn."""
+    own = blog_dir.strip("/") or "."
+    known = {name.strip("/") or "." for name in blogs} | {own}
 
     def replace(match: re.Match[str]) -> str:
         query = parse_query(match.group("attributes"), where)
         if query is None:
+            return "" if first else match.group(0)
+        mine = first if query.blog is None else query.blog == own
+        if not mine:
+            if query.blog is None or query.blog in known or not first:
+                return match.group(0)  # another blog's list, for its turn
+            log.warning(
+                f"{where}: the post list has blog={query.blog!r}, and no blog of the site has "
+                f"that blog_dir (they are {', '.join(sorted(known))}); the list is not shown."
+            )
             return ""
         posts = matching_posts(blog, query, where)
         return render(posts) if posts is not None else ""
