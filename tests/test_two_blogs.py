@@ -51,7 +51,10 @@ FILES = {
 
 
 def two_blogs(
-    tmp_path: Path, blog: dict[str, Any] | None = None, news: dict[str, Any] | None = None
+    tmp_path: Path,
+    blog: dict[str, Any] | None = None,
+    news: dict[str, Any] | None = None,
+    theme: str = "mkdocs",
 ) -> Site:
     return build_site(
         tmp_path,
@@ -59,6 +62,7 @@ def two_blogs(
         config={
             "site_name": "Two blogs",
             "site_url": "https://example.com/",
+            "theme": {"name": theme},
             "plugins": [
                 "search",
                 {"frontmatter-blog": {"blog_dir": "blog", "ads": BLOG_ADS, **(blog or {})}},
@@ -183,3 +187,21 @@ def test_a_list_of_an_unknown_blog_is_refused(tmp_path: Path) -> None:
             },
             files=files,
         )
+
+
+def test_material_theme(tmp_path: Path) -> None:
+    pytest.importorskip("material")
+    site = two_blogs(tmp_path, theme="material")
+    assert entries(site, "blog/") == ["blog/second/", "blog/first/"]
+    assert entries(site, "news/") == ["news/launch/", "news/later/"]
+    assert entries(site, "news/tags/python/") == ["news/launch/"]
+    assert stylesheets(site, "news/launch/").count(BLOG_CSS) == 1
+    assert BLOG_CSS not in stylesheets(site, "guide/")
+
+
+def test_a_disabled_blog_is_no_blog(tmp_path: Path) -> None:
+    site = two_blogs(tmp_path, blog={"enabled": False})
+    # The news blog is the only one: its feed at the site root, as the first blog's.
+    assert entries(site, "news/") == ["news/launch/", "news/later/"]
+    assert feed_titles(site, "feed.xml") == ["News launch", "News later"]
+    assert not site.exists("blog/tags/python/")
