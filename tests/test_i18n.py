@@ -183,6 +183,8 @@ MOMENT = dt.datetime(2024, 6, 30, 9, 5, tzinfo=dt.timezone.utc)
         ("%d/%m/%Y", "fr", "30/06/2024"),
         ("%A", "it", "domenica"),
         ("%U", "fr", "26"),  # no CLDR field: strftime
+        ("%B %Y", "ru", "июнь 2024"),
+        ("%-d %B %Y", "ru", "30 июня 2024"),
     ],
 )
 def test_dates_in_the_language(pattern: str, locale: str, expected: str) -> None:
@@ -193,6 +195,10 @@ def test_dates_in_the_language(pattern: str, locale: str, expected: str) -> None
     ("pattern", "cldr"),
     [
         ("%B %-d, %Y", "MMMM d, yyyy"),
+        # A month without a day stands alone (Russian "январь 2025", not "января").
+        ("%B %Y", "LLLL yyyy"),
+        ("%b %Y", "LLL yyyy"),
+        ("%d %b", "dd MMM"),
         ("%Y-%m-%d", "yyyy-MM-dd"),
         ("le %d", "'le '" + "dd"),
         ("l'%Y", "'l'''yyyy"),

@@ -288,6 +288,8 @@ _STRFTIME_AS_CLDR = {
     "z": "xx",
 }
 _DIRECTIVE = re.compile(r"%(-?[A-Za-z%])")
+_DAYS = frozenset({"d", "-d", "e", "j"})
+_STANDALONE_MONTHS = {"B": "LLLL", "b": "LLL", "h": "LLL"}
 
 
 @functools.lru_cache(maxsize=64)
@@ -297,11 +299,16 @@ def strftime_as_cldr(pattern: str) -> str | None:
     field for (``%U``, ``%c``): ``strftime`` formats it then, in English."""
     out: list[str] = []
     at = 0
+    # A month name without a day is the month standing alone: "январь 2025", not the
+    # "января" of "5 января 2025" (CLDR's L, where languages have a form of their own).
+    alone = not any(match.group(1) in _DAYS for match in _DIRECTIVE.finditer(pattern))
     for match in _DIRECTIVE.finditer(pattern):
         out.append(_quoted(pattern[at : match.start()]))
         code = match.group(1)
         if code == "%":
             out.append(_quoted("%"))
+        elif alone and code in _STANDALONE_MONTHS:
+            out.append(_STANDALONE_MONTHS[code])
         elif code in _STRFTIME_AS_CLDR:
             out.append(_STRFTIME_AS_CLDR[code])
         else:
