@@ -66,6 +66,7 @@ from mkdocs_blog_plugin.structure.static_i18n import (
     blog_options,
     language_build,
     leave_out_other_languages,
+    withhold_attachments_of_absent_posts,
 )
 from mkdocs_blog_plugin.structure.urls import locale_of
 
@@ -99,6 +100,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.metadata: Metadata | None = None
         self._scratch: weakref.finalize[Any, Any] | None = None
         self._blog_output = ""
+        self._blog_source = "blog"
+        """The blog's folder in ``docs_dir`` for this build (``fr/blog`` in folder mode)."""
         """Where the blog of this build is in ``site_dir`` (``fr/blog`` under
         mkdocs-static-i18n, for its French build)."""
         self._css_on_every_page = True
@@ -125,6 +128,13 @@ class BlogPlugin(BasePlugin[BlogConfig]):
 
     def on_config(self, config: MkDocsConfig) -> None:
         # MkDocs keeps plugin instances across `serve` rebuilds: start every build afresh.
+        if self.ads is not None:
+            # A build run again with the same config (mkdocs-static-i18n's, one per language)
+            # still lists the last build's Markdown extension: one of each blog is enough.
+            # MkDocs types the list as names, but it holds the extension instance too.
+            extensions: list[object] = list(config.markdown_extensions)
+            if any(ext is self.ads.extension for ext in extensions):
+                config.markdown_extensions.remove(self.ads.extension)  # type: ignore[arg-type, unused-ignore]
         self.blog = None
         self.renderer = None
         self.ads = None
@@ -177,11 +187,14 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         # Under mkdocs-static-i18n: the language it builds, whose blog this build makes.
         language = language_build(config, files, self.config.blog_dir)
         leave_out_other_languages(files, language, self.config.blog_dir)
+        withhold_attachments_of_absent_posts(files, language, self.config.blog_dir, config.docs_dir)
         self._blog_output = language.output + self.config.blog_dir
+        options = blog_options(self.config, language)
+        self._blog_source = options.blog_dir
         self.blog = collect_blog(
             files,
             config=config,
-            options=blog_options(self.config, language),
+            options=options,
             language=language,
             serving=self.serving,
             now=dt.datetime.now(dt.timezone.utc),
@@ -286,7 +299,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             return None
         if config.nav:
             apply_nav_titles(config.nav, files)
-            warn_of_hidden_posts_in_nav(config.nav, files, self.config.blog_dir)
+            warn_of_hidden_posts_in_nav(config.nav, files, self._blog_source)
         # MkDocs makes the pages of the user's own files after on_files.
         date_listings_written_by_user(self.blog)
         if self.config.nav_sections:

@@ -37,7 +37,8 @@ def i18n(structure: str) -> dict[str, Any]:
 def suffix_files() -> dict[str, str]:
     return {
         "index.en.md": "# Home\n",
-        "index.fr.md": "# Accueil\n",
+        # A link to an English-only post: it leads to the English page.
+        "index.fr.md": "# Accueil\n\n[Seulement en anglais](blog/only-english.md)\n",
         "blog/hello.en.md": post(
             {"title": "Hello", "pubDate": "2025-05-01", "tags": ["news"], "category": "life"},
             "ENGLISH-TEXT\n",
@@ -73,11 +74,39 @@ def suffix_files() -> dict[str, str]:
     }
 
 
+# Folder posts' attachments, by the language of their post (suffix mode has them beside it).
+MEDIA = {
+    ("en", "blog/secret-folder/photo-secret.png"): "SECRET-PHOTO-EN",
+    ("fr", "blog/brouillon-dossier/photo-brouillon.png"): "SECRET-PHOTO-FR",
+    ("en", "blog/trip/photo-trip.png"): "TRIP-PHOTO",
+}
+FOLDER_POSTS = {
+    # An English-only draft, and a French-only one, each with a photo: in no language's site.
+    "blog/secret-folder/index.en.md": post(
+        {"title": "Secret folder", "pubDate": "2025-03-03", "draft": True}, "I18N-DRAFT-F1\n"
+    ),
+    "blog/brouillon-dossier/index.fr.md": post(
+        {"title": "Dossier", "pubDate": "2025-03-04", "draft": True}, "I18N-DRAFT-F2\n"
+    ),
+    # A published English-only folder post: its photo is published, at its English address.
+    "blog/trip/index.en.md": post(
+        {"title": "Trip", "pubDate": "2025-03-05"}, "TRIP-TEXT\n\n![A photo](photo-trip.png)\n"
+    ),
+}
+
+
+def all_suffix_files() -> dict[str, str]:
+    found = {**suffix_files(), **FOLDER_POSTS}
+    found.update({path: text for (_language, path), text in MEDIA.items()})
+    return found
+
+
 def folder_files() -> dict[str, str]:
     found = {}
-    for name, text in suffix_files().items():
+    for name, text in {**suffix_files(), **FOLDER_POSTS}.items():
         stem, language, ext = name.rsplit(".", 2)
         found[f"{language}/{stem}.{ext}"] = text
+    found.update({f"{language}/{path}": text for (language, path), text in MEDIA.items()})
     return found
 
 
@@ -91,7 +120,7 @@ def build(tmp_path: Path, structure: str, theme: str = "mkdocs", **plugin: Any) 
             "theme": {"name": theme},
             "plugins": ["search", i18n(structure), {"frontmatter-blog": plugin}],
         },
-        files=suffix_files() if structure == "suffix" else folder_files(),
+        files=all_suffix_files() if structure == "suffix" else folder_files(),
     )
 
 
@@ -124,7 +153,12 @@ def test_one_blog_per_language(tmp_path: Path, structure: str) -> None:
         assert site.soup(url).select_one(".fmb-post-header") is not None, url
         assert text in site.soup(url).get_text(), url
     # Listings, tags, categories and archives: each language's own posts, in its folder.
-    assert entries(site, "blog/") == ["blog/later/", "blog/hello/", "blog/only-english/"]
+    assert entries(site, "blog/") == [
+        "blog/later/",
+        "blog/hello/",
+        "blog/only-english/",
+        "blog/trip/",
+    ]
     assert entries(site, "fr/blog/") == ["fr/blog/later/", "fr/blog/hello/"]
     assert entries(site, "blog/tags/news/") == ["blog/later/", "blog/hello/"]
     assert entries(site, "fr/blog/tags/news/") == ["fr/blog/later/", "fr/blog/hello/"]
@@ -139,12 +173,30 @@ def test_one_blog_per_language(tmp_path: Path, structure: str) -> None:
     links = [link for _, link in site.links("fr/blog/hello/", ".fmb-post-header a")]
     assert "fr/blog/tags/news/" in links and "blog/tags/news/" not in links
     # Feeds: each language's own, in its language.
-    assert feed_titles(site, "feed.xml") == ("en", ["Later", "Hello", "Only English"])
+    assert feed_titles(site, "feed.xml") == ("en", ["Later", "Hello", "Only English", "Trip"])
     assert feed_titles(site, "fr/feed.xml") == ("fr", ["Plus tard", "Bonjour"])
     assert feed_titles(site, "fr/blog/tags/news/feed.xml")[1] == ["Plus tard", "Bonjour"]
-    # Drafts, of either language, nowhere.
-    for needle in ["I18N-DRAFT", "Brouillon", "blog/draft", "brouillon-seul", "blog/secret"]:
+    # Drafts, of either language, nowhere, nor their photos.
+    for needle in [
+        "I18N-DRAFT",
+        "SECRET-PHOTO",
+        "Brouillon",
+        "blog/draft",
+        "brouillon-seul",
+        "blog/secret",
+        "photo-secret",
+        "photo-brouillon",
+    ]:
         assert site.grep(needle) == [], needle
+    # A published post's photo is, at its language's address, and the post shows it.
+    assert site.grep("TRIP-PHOTO") == ["blog/trip/photo-trip.png"]
+    image = site.soup("blog/trip/").select_one("article img, .fmb-post img, img[alt='A photo']")
+    assert image is not None and site.resolve("blog/trip/", str(image["src"])) == (
+        "blog/trip/photo-trip.png"
+    )
+    # A French link to an English-only post leads to the English page (no broken link).
+    links = [link for _, link in site.links("fr/", "a") if "only-english" in link]
+    assert links == ["blog/only-english/"]
 
 
 @pytest.mark.parametrize("structure", ["suffix", "folder"])
@@ -167,8 +219,12 @@ def test_each_language_has_its_labels_and_dates(tmp_path: Path, structure: str) 
 
 
 def test_post_url_format_in_the_language_folder(tmp_path: Path) -> None:
-    site = build(tmp_path, "suffix", post_url_format="{date}/{slug}")
+    site = build(tmp_path, "suffix", post_url_format="{date}/{slug}", keep_file_urls=True)
     assert entries(site, "blog/")[:2] == ["blog/2025/06/02/later/", "blog/2025/05/01/hello/"]
+    # keep_file_urls: a redirect where each language's file was.
+    assert "fr/blog/2025/05/01/bonjour/" in site.page_path("fr/blog/hello/").read_text("utf-8")
+    assert "blog/2025/05/01/hello/" in site.page_path("blog/hello/").read_text("utf-8")
+    assert not site.exists("blog/hello.fr/") and not site.exists("blog/hello.en/")
     assert entries(site, "fr/blog/") == [
         "fr/blog/2025/06/02/plus-tard/",
         "fr/blog/2025/05/01/bonjour/",
@@ -179,7 +235,7 @@ def test_post_url_format_in_the_language_folder(tmp_path: Path) -> None:
 def test_material_theme(tmp_path: Path) -> None:
     pytest.importorskip("material")
     site = build(tmp_path, "suffix", theme="material")
-    assert entries(site, "blog/") == ["blog/later/", "blog/hello/", "blog/only-english/"]
+    assert entries(site, "blog/")[:3] == ["blog/later/", "blog/hello/", "blog/only-english/"]
     assert entries(site, "fr/blog/") == ["fr/blog/later/", "fr/blog/hello/"]
     assert "1 mai 2025" in blog_text(site, "fr/blog/hello/")
 
@@ -207,3 +263,40 @@ def test_stylesheet_on_each_language_blog_pages_only(tmp_path: Path, structure: 
     # stylesheet the English one put in extra_css for the user's own.
     for url in ["", "fr/"]:
         assert css not in stylesheets(site, url), url
+
+
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_file_in_post_url_format_has_no_language(tmp_path: Path, structure: str) -> None:
+    site = build(tmp_path, structure, post_url_format="{date}/{file}")
+    assert entries(site, "fr/blog/") == ["fr/blog/2025/06/02/later/", "fr/blog/2025/05/01/hello/"]
+    assert "blog/2025/03/05/trip/" in entries(site, "blog/")
+
+
+def test_posts_folder_media_in_the_default_language(tmp_path: Path) -> None:
+    files = {
+        "en/index.md": "# Home\n",
+        "fr/index.md": "# Accueil\n",
+        "en/blog/posts/hello.md": post(
+            {"title": "Hello", "pubDate": "2025-05-01"}, "![A picture](pic.png)\n"
+        ),
+        "fr/blog/posts/hello.md": post(
+            {"title": "Bonjour", "pubDate": "2025-05-01"}, "![Une image](pic.png)\n"
+        ),
+        "en/blog/posts/pic.png": "PIC-EN",
+        "fr/blog/posts/pic.png": "PIC-FR",
+    }
+    site = build_site(
+        tmp_path,
+        None,
+        config={
+            "site_name": "Bilingual",
+            "plugins": [
+                "search",
+                i18n("folder"),
+                {"frontmatter-blog": {"post_dir": "{blog}/posts"}},
+            ],
+        },
+        files=files,
+    )
+    # Material's layout: the posts' folder is not in the images' URLs, in either language.
+    assert sorted(site.grep("PIC-")) == ["blog/pic.png", "fr/blog/pic.png"]

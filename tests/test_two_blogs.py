@@ -165,15 +165,11 @@ def test_blogs_that_would_share_posts_stop_the_build(
     assert f"blog_dir: {dirs[0]!r}" in messages[0] and f"blog_dir: {dirs[1]!r}" in messages[0]
 
 
-def test_one_feed_path_for_two_blogs_is_refused(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    with pytest.raises(Abort):
-        two_blogs(tmp_path, news={"feed": {"path": "feed.xml"}})
-    warned = [r.getMessage() for r in caplog.records if "would both write" in r.getMessage()]
-    # The Atom feed, and the RSS and JSON ones next to it.
-    assert len(warned) == 3, warned
-    assert "'news'" in warned[0] and "Atom feed at feed.xml" in warned[0]
+def test_feed_path_names_a_later_blogs_feed_in_its_folder(tmp_path: Path) -> None:
+    site = two_blogs(tmp_path, news={"feed": {"path": "news.xml"}})
+    assert feed_titles(site, "news/news.xml") == ["News launch", "News later"]
+    assert site.exists("news/rss.xml") and site.exists("news/feed.json")
+    assert feed_titles(site, "feed.xml") == ["Blog second", "Blog first"]
 
 
 def test_a_list_of_an_unknown_blog_is_refused(tmp_path: Path) -> None:

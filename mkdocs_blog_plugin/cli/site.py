@@ -60,9 +60,13 @@ def load_site(config_file: str | None, *, strict: bool = False) -> Site:
         raise SiteError(error.format_message()) from None
     except (OSError, yaml.YAMLError) as error:
         raise SiteError(f"{config_file or 'mkdocs.yml'}: {error}") from None
-    for name, plugin in config.plugins.items():
-        if isinstance(plugin, BlogPlugin):
-            return Site(config=config, options=plugin.config, plugin_name=name)
+    # The first blog that is enabled (a site may have several); else a disabled one, which
+    # the commands say is disabled.
+    blogs = [(name, p) for name, p in config.plugins.items() if isinstance(p, BlogPlugin)]
+    blogs.sort(key=lambda blog: not blog[1].config.enabled)  # stable: in plugins: order
+    if blogs:
+        name, plugin = blogs[0]
+        return Site(config=config, options=plugin.config, plugin_name=name)
     raise SiteError(
         f"{config.config_file_path}: '{PLUGIN}' is not in its plugins: add it "
         f"(plugins: [search, {PLUGIN}]) to make a blog of docs_dir/blog/"

@@ -177,6 +177,8 @@ def collect_blog(
     in; ``options`` are then :func:`~.static_i18n.blog_options` for it."""
     language = language if language is not None else LanguageBuild()
     urls = Urls(options, config)
+    if language.language is not None and not language.source:
+        urls.language_suffix = f".{language.language}"  # suffix mode: blog/hello.fr.md
     labels = labels if labels is not None else Labels(urls.locale, options.labels)
     # Pages the user wrote in these folders add intro text to generated listings.
     reserved = reserved_prefixes(options)
@@ -204,6 +206,7 @@ def collect_blog(
     category_slug = urls.category_slugify()
     read: list[tuple[File, ParsedPost]] = []
     hidden: list[File] = []
+    first_dests: dict[str, str] = {}
     for file in sorted(sources.posts, key=lambda file: file.src_uri):
         parsed = _read(file, read_options, folder_meta(file.src_uri, meta_files))
         if parsed is None:
@@ -212,10 +215,13 @@ def collect_blog(
         parsed.post = _allowed_categories(parsed.post, options.categories_allowed)
         folder = urls.post_path(parsed.post, category_slug)
         if folder is not None:
+            # Where the file was, for keep_file_urls: mkdocs-static-i18n's address, if any.
+            first_dests[file.src_uri] = file.dest_uri
             move(file, folder, config)
             language.publish(file, config)
         read.append((file, parsed))
-    move_post_media(files, posts_folder, options.blog_dir, config)
+    for media in move_post_media(files, posts_folder, options.blog_dir, config):
+        language.publish(media, config)
     kept, lost = _one_post_per_url(read, files)
     hidden += lost
 
@@ -379,7 +385,7 @@ def collect_blog(
             )
             if first is not None:
                 urls_of_kind[term.key] = first.file.url
-    pages.redirects(kept, options)
+    pages.redirects(kept, options, first_dests)
     profiles = term_urls[ListingKind.AUTHOR.value]
     if profiles:
         for path, found in authors.items():
@@ -828,7 +834,12 @@ class _PageMaker:
         into[file.src_uri] = page
         return page
 
-    def redirects(self, posts: list[tuple[File, ParsedPost]], options: BlogConfig) -> None:
+    def redirects(
+        self,
+        posts: list[tuple[File, ParsedPost]],
+        options: BlogConfig,
+        first_dests: dict[str, str] | None = None,
+    ) -> None:
         """Small pages that send readers on to a post from its other addresses: the file's own
         URL with ``keep_file_urls``, and the front matter's ``aliases`` (as Hugo's). They are
         HTML files, not pages: in no nav, sitemap, search index or listing."""
@@ -838,9 +849,11 @@ class _PageMaker:
                 continue
             targets: list[str] = []
             if options.keep_file_urls and options.post_url_format is not None:
-                original = File(file.src_uri, None, "", self.config.use_directory_urls)
-                if original.dest_uri != file.dest_uri:
-                    targets.append(original.dest_uri)
+                original = (first_dests or {}).get(file.src_uri)
+                if original is None:
+                    original = File(file.src_uri, None, "", self.config.use_directory_urls).dest_uri
+                if original != file.dest_uri:
+                    targets.append(original)
             for key, alias in aliases(parsed.post):
                 dest = alias_dest(alias, self.config.use_directory_urls)
                 if dest is None:

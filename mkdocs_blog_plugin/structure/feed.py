@@ -245,8 +245,8 @@ class Feed:
                 if path in self.others:
                     log.warning(
                         f"The blog in {self.options.blog_dir!r} and the blog in "
-                        f"{self.others[path]!r} would both write their {kind.name} feed at "
-                        f"{path}: the first is kept. Give one of them its own feed.path."
+                        f"{self.others[path]!r} would both write a {kind.name} file at "
+                        f"{path}: the first blog's is kept."
                     )
                     continue
                 if path in self.taken:
@@ -293,9 +293,11 @@ class Feed:
         )
 
     def remove_stale(self, site_dir: str, files: Files) -> None:
-        """In a build that writes no feed, remove the ones an earlier build left at the site
-        root: a dirty build deletes nothing, and they may list a post that is a draft now."""
+        """In a build that writes no feed, remove the ones an earlier build left where this
+        blog's go (the site root, ``news/``, ``fr/``): a dirty build deletes nothing, and they
+        may list a post that is a draft now."""
         for _kind, name in self.formats:
+            name = posixpath.join(self.folder, name)
             path = os.path.join(site_dir, name)
             if os.path.isfile(path) and not any(file.dest_uri == name for file in files):
                 os.remove(path)

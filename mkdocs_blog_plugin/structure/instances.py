@@ -71,7 +71,6 @@ def check_blog_dirs(blog_dirs: Sequence[str]) -> None:
 
 def feed_folder(options: BlogConfig, *, first: bool) -> str:
     """The folder of a blog's own feeds: the site root for the first blog (``feed.xml``), its
-    folder for the others (``news/feed.xml``), unless ``feed.path`` is set in ``mkdocs.yml``."""
-    if first or "path" in options.feed.written:
-        return ""
-    return _folder(options.blog_dir)
+    folder for the others (``news/feed.xml``; ``feed.path`` names the file, ``rss.xml`` and
+    ``feed.json`` are beside it)."""
+    return "" if first else _folder(options.blog_dir)

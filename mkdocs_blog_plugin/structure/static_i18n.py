@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import copy
 import os
+import posixpath
+import re
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_blog_plugin.config import BlogConfig
 from mkdocs_blog_plugin.core.urls import blog_prefix
@@ -124,10 +126,12 @@ def blog_options(options: BlogConfig, build: LanguageBuild) -> BlogConfig:
 
 
 def leave_out_other_languages(files: Files, build: LanguageBuild, blog_dir: str) -> None:
-    """Remove from this build the blog's pages of other languages: mkdocs-static-i18n's
+    """Keep the blog's pages of other languages out of this build: mkdocs-static-i18n's
     fallbacks to the default language (``blog/x.en.md``, ``en/blog/x.md`` in the French
     build), whose posts are in no listing or feed of this language, and whose drafts must not
-    be published under its folder as pages. The log says which."""
+    be published under its folder as pages. They stay in ``files``, excluded, so that a link or
+    a nav entry to one is MkDocs' INFO line ("excluded from the built site"), not a broken
+    link; the link leads to the page in the default language. The log says which."""
     if build.language is None:
         return
     prefix = blog_prefix(blog_dir)
@@ -138,7 +142,11 @@ def leave_out_other_languages(files: Files, build: LanguageBuild, blog_dir: str)
         and str(getattr(file, "norm_src_uri", file.src_uri)).startswith(prefix)
     ]
     for file in left_out:
-        files.remove(file)
+        file.inclusion = InclusionLevel.EXCLUDED
+        if build.output and file.dest_uri.startswith(build.output):
+            # The default language's address of the page (its own build publishes it there).
+            file.dest_uri = file.dest_uri[len(build.output) :]
+            file.url = file.url[len(build.output) :] or "./"
     if left_out:
         named = ", ".join(file.src_uri for file in left_out[:_NAMED])
         more = f" and {len(left_out) - _NAMED} more" if len(left_out) > _NAMED else ""
@@ -146,4 +154,52 @@ def leave_out_other_languages(files: Files, build: LanguageBuild, blog_dir: str)
             f"Building the '{build.language}' blog: {len(left_out)} page(s) of the blog without "
             f"a '{build.language}' version ({named}{more}) are not in it, and not published "
             f"under {build.output or 'the site root'}."
+        )
+
+
+_PAGE_FILE = re.compile(r"(?:index|README)(?:\.[A-Za-z][\w-]*)?\.(?:md|markdown)")
+
+
+def withhold_attachments_of_absent_posts(
+    files: Files, build: LanguageBuild, blog_dir: str, docs_dir: str
+) -> None:
+    """Withhold the images and attachments of a folder post (``blog/x/index.fr.md`` and
+    ``blog/x/photo.png``) that this language's build does not have: mkdocs-static-i18n gives
+    every build the folder's files, at the default language's address, and this build cannot
+    tell whether the post they belong to is a draft. The build of the post's own language
+    publishes them, or withholds them with a draft."""
+    if build.language is None:
+        return
+    prefix = blog_prefix(blog_dir)
+    with_pages = {
+        posixpath.dirname(file.src_uri)
+        for file in files.documentation_pages()
+        if file.inclusion is not InclusionLevel.EXCLUDED
+    }
+    listings: dict[str, bool] = {}
+    withheld: list[str] = []
+    for file in files.media_files():
+        if file.inclusion is InclusionLevel.EXCLUDED:
+            continue
+        if not str(getattr(file, "norm_src_uri", file.src_uri)).startswith(prefix):
+            continue
+        folder = posixpath.dirname(file.src_uri)
+        if folder in with_pages:
+            continue
+        holds_post = listings.get(folder)
+        if holds_post is None:
+            try:
+                names = os.listdir(os.path.join(docs_dir, folder))
+            except OSError:
+                names = []
+            holds_post = listings[folder] = any(_PAGE_FILE.fullmatch(name) for name in names)
+        if holds_post:
+            file.inclusion = InclusionLevel.EXCLUDED
+            withheld.append(file.src_uri)
+    if withheld:
+        named = ", ".join(withheld[:_NAMED])
+        more = f" and {len(withheld) - _NAMED} more" if len(withheld) > _NAMED else ""
+        log.info(
+            f"Building the '{build.language}' blog: {len(withheld)} file(s) of posts it does "
+            f"not have ({named}{more}) are left to their own language's build."
         )

@@ -64,6 +64,9 @@ class Urls:
         self.config = config
         self.locale = locale_of(options, config)
         self.material = options.slugs == "material"
+        self.language_suffix = ""
+        """The suffix of the language mkdocs-static-i18n builds in suffix mode (``.fr``):
+        not part of a post's file name for ``{file}``."""
 
     # --- slugs -----------------------------------------------------------------------------
 
@@ -99,7 +102,11 @@ class Urls:
         else:
             made = slugify(post.title)
         made = made.strip("/").replace("/", separator)
-        return made if made and is_valid_slug(made) else _file_name(post.path)
+        return made if made and is_valid_slug(made) else self.file_name(post)
+
+    def file_name(self, post: Post) -> str:
+        """The post's file name, for ``{file}`` and for a title that makes no slug."""
+        return _file_name(post.path, self.language_suffix)
 
     # --- posts -----------------------------------------------------------------------------
 
@@ -122,7 +129,7 @@ class Urls:
                 category_slug(name)
                 for name in post.categories[: self.options.post_url_max_categories]
             ),
-            "file": _file_name(post.path),
+            "file": self.file_name(post),
         }
         try:
             return in_blog(self.options.blog_dir, format_path(url_format, values))
@@ -170,10 +177,13 @@ class Urls:
         return in_blog(self.options.blog_dir, format_path(url_format, values))
 
 
-def _file_name(path: str) -> str:
-    """A post's file name without extension; a folder post's folder (``x/index.md``)."""
+def _file_name(path: str, language_suffix: str = "") -> str:
+    """A post's file name without extension (and without mkdocs-static-i18n's language suffix,
+    ``hello.fr.md``); a folder post's folder (``x/index.md``, ``x/index.fr.md``)."""
     parts = path.split("/")
     stem = posixpath.splitext(parts[-1])[0]
+    if language_suffix and stem.endswith(language_suffix) and stem != language_suffix:
+        stem = stem[: -len(language_suffix)]
     return parts[-2] if stem in ("index", "README") and len(parts) > 1 else stem
 
 
@@ -186,13 +196,16 @@ def move(file: File, folder: str, config: MkDocsConfig) -> None:
     file.abs_dest_path = place.abs_dest_path
 
 
-def move_post_media(files: Files, posts_folder: str, blog_dir: str, config: MkDocsConfig) -> None:
+def move_post_media(
+    files: Files, posts_folder: str, blog_dir: str, config: MkDocsConfig
+) -> list[File]:
     """Material publishes the images next to posts without the posts' folder in their path
     (``blog/posts/x.png`` at ``blog/x.png``); so do we under the same ``post_dir``, so their
-    URLs stay the same."""
+    URLs stay the same. Returns the files moved."""
+    moved: list[File] = []
     root = "" if blog_dir == "." else blog_dir
     if not posts_folder or posts_folder == root:
-        return
+        return moved
     prefix = posts_folder + "/"
     for file in files.media_files():
         if not file.src_uri.startswith(prefix):
@@ -201,3 +214,5 @@ def move_post_media(files: Files, posts_folder: str, blog_dir: str, config: MkDo
         file.dest_uri = blog_prefix(blog_dir) + inner
         file.url = File(file.dest_uri, None, config.site_dir, False).url
         file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+        moved.append(file)
+    return moved
