@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 
+from mkdocs_blog_plugin.core.naming import some_of
 from mkdocs_blog_plugin.core.urls import blog_prefix
 
 log = get_plugin_logger(__name__)
@@ -146,10 +147,8 @@ def remove_stale_pages(
             )
     others = [page.dest_uri for page in stale if page.src_uri is None]
     if others:
-        shown = ", ".join(others[:_NAMED])
-        more = f" and {len(others) - _NAMED} more" if len(others) > _NAMED else ""
         log.info(
             f"Dirty build: removed {len(others)} file(s) under {blog_dir}/ that no file of "
             f"this build writes (left by an earlier build; a plugin that writes its own may "
-            f"write them again): {shown}{more}"
+            f"write them again): {some_of(others, _NAMED)}"
         )

@@ -26,6 +26,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_blog_plugin.config import BlogConfig
+from mkdocs_blog_plugin.core.naming import some_of
 from mkdocs_blog_plugin.core.urls import blog_prefix
 
 log = get_plugin_logger(__name__)
@@ -148,11 +149,10 @@ def leave_out_other_languages(files: Files, build: LanguageBuild, blog_dir: str)
             file.dest_uri = file.dest_uri[len(build.output) :]
             file.url = file.url[len(build.output) :] or "./"
     if left_out:
-        named = ", ".join(file.src_uri for file in left_out[:_NAMED])
-        more = f" and {len(left_out) - _NAMED} more" if len(left_out) > _NAMED else ""
+        named = some_of([file.src_uri for file in left_out], _NAMED)
         log.info(
             f"Building the '{build.language}' blog: {len(left_out)} page(s) of the blog without "
-            f"a '{build.language}' version ({named}{more}) are not in it, and not published "
+            f"a '{build.language}' version ({named}) are not in it, and not published "
             f"under {build.output or 'the site root'}."
         )
 
@@ -197,9 +197,7 @@ def withhold_attachments_of_absent_posts(
             file.inclusion = InclusionLevel.EXCLUDED
             withheld.append(file.src_uri)
     if withheld:
-        named = ", ".join(withheld[:_NAMED])
-        more = f" and {len(withheld) - _NAMED} more" if len(withheld) > _NAMED else ""
         log.info(
             f"Building the '{build.language}' blog: {len(withheld)} file(s) of posts it does "
-            f"not have ({named}{more}) are left to their own language's build."
+            f"not have ({some_of(withheld, _NAMED)}) are left to their own language's build."
         )
