@@ -14,10 +14,11 @@ MX_STAMP := $(MX_VENV)/.installed
 MX_THEMES := from mkdocs.utils import get_theme_names as names; import sys; sys.exit(0 if 'materialx' in names() and 'material' not in names() else 'theme materialx missing, or material beside it, in $(MX_VENV)')
 NO_MKDOCS := import importlib.util, sys; sys.exit('MkDocs is installed in $(PD_VENV): something pulled it in beside ProperDocs' if importlib.util.find_spec('mkdocs') else 0)
 N ?= 200 1000 3000
+SERVE_N ?= 1000
 # Material prints a long notice about MkDocs 2 on every build; the plugin pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: messages example test lint typecheck pytest pytest-properdocs pytest-materialx docs wheel-check browser bench bench-smoke serve-example clean
+.PHONY: messages example test lint typecheck pytest pytest-properdocs pytest-materialx docs wheel-check browser bench bench-smoke bench-serve serve-example clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -86,6 +87,11 @@ bench-smoke: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(foreach n,$(N),--posts $(n))
+
+# mkdocs serve: the first build, then one-post edits, without and with --dirty.
+bench-serve: $(STAMP)
+	$(BIN)/python -m benchmarks.serve $(foreach n,$(SERVE_N),--posts $(n))
+	$(BIN)/python -m benchmarks.serve --dirty $(foreach n,$(SERVE_N),--posts $(n))
 
 # pytest last, so its summary closes the output CI reads.
 test: lint typecheck docs example wheel-check bench-smoke pytest-properdocs pytest-materialx pytest

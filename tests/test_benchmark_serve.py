@@ -1,0 +1,38 @@
+"""The serve benchmark's reading of MkDocs' log and choice of the post it edits (no serve runs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.serve import built_seconds, post_to_edit, report
+
+
+@pytest.mark.parametrize(
+    ("line", "seconds"),
+    [
+        ("INFO    -  Documentation built in 21.43 seconds\n", 21.43),
+        ("INFO    -  Documentation built in 3 seconds", 3.0),
+        ("INFO    -  Building documentation...", None),
+        ("INFO    -  [12:00:01] Reloading browsers", None),
+        ("", None),
+    ],
+)
+def test_built_seconds(line: str, seconds: float | None) -> None:
+    assert built_seconds(line) == seconds
+
+
+def test_post_to_edit_is_a_published_post(tmp_path: Path) -> None:
+    blog = tmp_path / "docs" / "blog"
+    blog.mkdir(parents=True)
+    (blog / "index.md").write_text("# Blog\n")
+    (blog / "a-draft.md").write_text("---\ntitle: A\ndraft: true\n---\nText.\n")
+    (blog / "b-post.md").write_text("---\ntitle: B\n---\nText.\n")
+    (blog / "c-post.md").write_text("---\ntitle: C\n---\nText.\n")
+    assert post_to_edit(tmp_path / "docs") == blog / "b-post.md"
+
+
+def test_report_row() -> None:
+    row = report(1000, False, 20.0, [10.0, 12.0, 11.0])
+    assert row == "| 1000 | serve | 20.00 | 10.00, 12.00, 11.00 | 11.00 | 0.55x |"
