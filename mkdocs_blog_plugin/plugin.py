@@ -100,10 +100,10 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.metadata: Metadata | None = None
         self._scratch: weakref.finalize[Any, Any] | None = None
         self._blog_output = ""
-        self._blog_source = "blog"
-        """The blog's folder in ``docs_dir`` for this build (``fr/blog`` in folder mode)."""
         """Where the blog of this build is in ``site_dir`` (``fr/blog`` under
         mkdocs-static-i18n, for its French build)."""
+        self._blog_source = "blog"
+        """The blog's folder in ``docs_dir`` for this build (``fr/blog`` in folder mode)."""
         self._css_on_every_page = True
         self._first = True
         """The first enabled instance of the plugin in ``plugins:``: it takes care of what the
