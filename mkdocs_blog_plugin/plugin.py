@@ -58,9 +58,10 @@ from mkdocs_blog_plugin.structure.other_plugins import (
     warn_of_redirects_over_blog,
     without_stylesheet,
 )
-from mkdocs_blog_plugin.structure.pages import ListingPage
+from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
 from mkdocs_blog_plugin.structure.postlist import MARKER_START, expand_post_lists
 from mkdocs_blog_plugin.structure.reading import KeptReading, read_post_html
+from mkdocs_blog_plugin.structure.render_cache import RenderCache
 from mkdocs_blog_plugin.structure.stale import remove_stale_pages
 from mkdocs_blog_plugin.structure.static_i18n import (
     blog_options,
@@ -117,6 +118,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         # Live across `serve` rebuilds, unlike the rest, which each build makes afresh.
         self.kept_reading = KeptReading()
         self.shown_posts = ShownPosts()
+        self.render_cache = RenderCache()
+        """Posts' rendered Markdown, for the next rebuild of a `mkdocs serve` session."""
         self.related: RelatedLinks | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -125,6 +128,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         # One `mkdocs serve` session (MkDocs reuses plugin instances within a process).
         self.kept_reading = KeptReading()
         self.shown_posts = ShownPosts()
+        self.render_cache = RenderCache()
 
     def on_config(self, config: MkDocsConfig) -> None:
         # MkDocs keeps plugin instances across `serve` rebuilds: start every build afresh.
@@ -323,8 +327,12 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         entry = self.blog.by_src.get(page.file.src_uri)
         if entry is not None and self._post_sidebar:
             use_post_layout(page)
+        wants_ads = entry is not None and self._wants_ads(entry.post)
         if self.ads is not None:
-            self.ads.begin_page(page, wants_ads=entry is not None and self._wants_ads(entry.post))
+            self.ads.begin_page(page, wants_ads=wants_ads)
+        if isinstance(page, PostPage) and self.serving and not wants_ads:
+            # Ad slots are counted while the Markdown converts: those posts convert anew.
+            page.render_cache = self.render_cache
         return None
 
     # Last: the excerpt and read time are of the HTML the reader gets, after other plugins.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,3 +156,105 @@ def test_serve_dirty_rebuilds_the_posts_that_show_an_edited_or_hidden_post(
         assert (site_dir / "blog/z/index.html").stat().st_mtime_ns == far
     finally:
         config.plugins.on_shutdown()
+
+
+# -- posts' Markdown kept across rebuilds: the site is the same as a clean build's --------------
+
+
+def _site_bytes(site_dir: Path) -> dict[str, bytes]:
+    """Every file of a built site, by path; compressed sitemaps as their text, and the build's
+    time left out."""
+    found = {}
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            # The mkdocs theme writes the moment of the build in every page's comment.
+            data = re.sub(rb"Build Date UTC : [^\n]*", b"Build Date UTC : -", data)
+            found[path.relative_to(site_dir).as_posix()] = data
+    return found
+
+
+def test_kept_conversions_change_nothing(tmp_path: Path) -> None:
+    """A `mkdocs serve` session's rebuilds take unchanged posts' conversions from the last
+    build; after each edit, of every kind, the site is byte for byte a clean build's."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    files = {
+        f"blog/extra-{n}.md": post(
+            {"title": f"Extra {n}", "pubDate": f"2024-03-0{n}", "tags": ["extra"]},
+            f"Paragraph of post {n} with a [link](../index.md) and a note.[^1]\n\n"
+            f"## Heading {n}\n\nMore.\n\n[^1]: A note.\n",
+        )
+        for n in range(1, 6)
+    }
+    # Post URLs from titles: a title edit moves a post, and a link to it from another post.
+    files["blog/linking.md"] = post(
+        {"title": "Linking", "pubDate": "2024-04-01"}, "See [the first extra](extra-1.md).\n"
+    )
+    config_file = make_site(
+        tmp_path,
+        config={"markdown_extensions": ["toc", "footnotes", "admonition"]},
+        plugin={"post_url_format": "{slug}"},
+        files=files,
+    )
+    docs = config_file.parent / "docs"
+    serve_url = "http://127.0.0.1:8000/"
+
+    def load(site_dir: Path) -> Any:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+        config.site_url = serve_url
+        return config
+
+    session = tmp_path / "session"
+    config = load(session)
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = config.plugins["frontmatter-blog"]
+    build(config, serve_url=serve_url)
+    cache = plugin.render_cache
+
+    def clean_build() -> dict[str, bytes]:
+        """A build of the same sources by a new session (MkDocs keeps one plugin instance per
+        process: the session's state is put back after)."""
+        kept = (plugin.render_cache, plugin.kept_reading, plugin.shown_posts)
+        fresh = load(tmp_path / "clean")
+        fresh.plugins.on_startup(command="serve", dirty=False)
+        try:
+            build(fresh, serve_url=serve_url)
+            assert plugin.render_cache.hits == 0
+        finally:
+            plugin.render_cache, plugin.kept_reading, plugin.shown_posts = kept
+        return _site_bytes(tmp_path / "clean")
+
+    hits: list[int] = []
+
+    def edit(path: str, change: Any) -> None:
+        source = docs / path
+        if change is None:
+            source.unlink()
+        elif callable(change):
+            source.write_text(change(source.read_text("utf-8")), "utf-8")
+        else:
+            source.write_text(change, "utf-8")
+        build(load(session), serve_url=serve_url)
+        hits.append(cache.hits)
+        kept, made = _site_bytes(session), clean_build()
+        assert sorted(kept) == sorted(made), path
+        assert [name for name in kept if kept[name] != made[name]] == [], path
+
+    extra = "blog/extra-1.md"
+    edit(extra, lambda text: text + "\nOne more paragraph.\n")  # body
+    edit(extra, lambda text: text.replace("title: Extra 1", "title: Extra one"))  # title
+    edit(extra, lambda text: text.replace("- extra", "- renamed"))  # tags
+    edit(extra, lambda text: text.replace("2024-03-01", "2023-12-31"))  # date
+    edit("blog/extra-2.md", lambda text: text.replace("---\ntitle", "---\ndraft: true\ntitle"))
+    edit("blog/extra-2.md", lambda text: text.replace("draft: true\n", ""))  # draft off
+    edit("blog/added.md", post({"title": "Added", "pubDate": "2024-05-01"}, "New.\n"))
+    edit("blog/added.md", None)  # removed again
+    edit(extra, lambda text: text + "\nAnd one more.\n")  # body, after all that
+    # A body edit: the other posts' conversions are the last build's (5 at least). A post
+    # that moves (its title makes its URL here), a new tag, a draft or a new post changes the
+    # site's addresses, which links are made from: every post converts anew.
+    assert hits[0] >= 5 and hits[-1] >= hits[-2] + 5

@@ -15,6 +15,7 @@ from mkdocs.utils import meta as mkdocs_meta
 
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.i18n import Labels
+from mkdocs_blog_plugin.structure.render_cache import RenderCache
 
 
 def _text(value: str) -> Markup:
@@ -32,7 +33,15 @@ class PostPage(Page):
         self._body: str | None = body
         self.source_key = hash((post.title, body))
         """What the post's excerpt and read time depend on: kept across ``serve`` rebuilds."""
+        self.render_cache: RenderCache | None = None
+        """Under ``mkdocs serve``: where the last build's conversion of the post may be."""
         date_sitemap_entry(self, [post])
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.render_cache is None:
+            super().render(config, files)
+            return
+        self.render_cache.render(self, config, files, lambda: Page.render(self, config, files))
 
     def read_source(self, config: MkDocsConfig) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)

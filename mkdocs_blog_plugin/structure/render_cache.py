@@ -1,0 +1,185 @@
+"""Posts' rendered Markdown, kept across ``mkdocs serve`` rebuilds.
+
+Without ``--dirty``, every rebuild converts every post's Markdown again, the largest part of a
+build, though one post changed. A post whose conversion would be the same takes last time's
+result instead: the same source file, the same Markdown (after every plugin's
+``on_page_markdown``), the same Markdown extensions and options, and the same address for every
+file of the site (links are resolved against them). What a conversion gives is what is kept:
+the HTML, the table of contents, the title of its first heading, the anchors it has and the
+links to other pages' anchors it holds (MkDocs checks them after every page is rendered).
+
+Kept only when nothing can differ unseen:
+
+- every Markdown extension is one known to read nothing but the page (Python-Markdown's,
+  PyMdown's but ``snippets`` and ``b64``, which read other files; Material's; the plugin's);
+- the conversion logged nothing (a broken link's warning must show on every rebuild);
+- the post gets no ad slots (their count is taken during the conversion).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+_PURE_PREFIXES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
+_PURE_NAMES = frozenset(
+    {
+        "abbr",
+        "admonition",
+        "attr_list",
+        "codehilite",
+        "def_list",
+        "extra",
+        "fenced_code",
+        "footnotes",
+        "legacy_attrs",
+        "legacy_em",
+        "md_in_html",
+        "meta",
+        "nl2br",
+        "sane_lists",
+        "smarty",
+        "tables",
+        "toc",
+        "wikilinks",
+    }
+)
+_READ_OTHER_FILES = frozenset({"pymdownx.snippets", "pymdownx.b64"})
+
+
+def pure_extensions(extensions: Iterable[object]) -> bool:
+    """Whether every configured Markdown extension reads only the page it converts."""
+    for extension in extensions:
+        if isinstance(extension, str):
+            if extension in _READ_OTHER_FILES:
+                return False
+            if extension not in _PURE_NAMES and not extension.startswith(_PURE_PREFIXES):
+                return False
+        elif not type(extension).__module__.startswith("mkdocs_blog_plugin."):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    key: tuple[Any, ...]
+    content: str
+    toc: Any
+    title: str | None
+    present_anchor_ids: frozenset[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None
+    """By the ``src_uri`` of the page linked to: the ``File`` objects are the build's own."""
+
+
+class _Count(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG + 1)
+        self.records = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records += 1
+
+
+class RenderCache:
+    """One ``mkdocs serve`` session's rendered posts, by source file."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, _Rendered] = {}
+        self._build: tuple[int, tuple[Any, ...] | None] | None = None
+        self.hits = 0
+        """Conversions taken from an earlier build, in this session."""
+
+    def _build_key(self, config: MkDocsConfig, files: Files) -> tuple[Any, ...] | None:
+        """What every post's conversion in this build depends on besides its own Markdown;
+        ``None`` when an extension may read other files. Worked out once per build."""
+        if self._build is not None and self._build[0] == id(files):
+            return self._build[1]
+        extensions = list(config["markdown_extensions"])
+        key: tuple[Any, ...] | None = None
+        if pure_extensions(extensions):
+            names = tuple(
+                ext if isinstance(ext, str) else type(ext).__qualname__ for ext in extensions
+            )
+            addresses = tuple((file.src_uri, file.url, file.inclusion.name) for file in files)
+            key = (
+                names,
+                repr(sorted((config["mdx_configs"] or {}).items())),
+                config.use_directory_urls,
+                config.docs_dir,
+                hash(addresses),
+            )
+        self._build = (id(files), key)
+        return key
+
+    def render(
+        self,
+        page: Page,
+        config: MkDocsConfig,
+        files: Files,
+        convert: Callable[[], None],
+    ) -> None:
+        """``convert()`` the page (MkDocs' ``Page.render``), or take the last build's result
+        when its conversion would be the same; keep the result for the next build."""
+        build_key = self._build_key(config, files)
+        if build_key is None or page.markdown is None:
+            convert()
+            return
+        key = (build_key, page.file.abs_src_path, page.markdown)
+        uri = page.file.src_uri
+        kept = self._kept.get(uri)
+        if kept is not None and kept.key == key:
+            self.hits += 1
+            page.content = kept.content
+            page.toc = kept.toc
+            page._title_from_render = kept.title
+            page.present_anchor_ids = (
+                set(kept.present_anchor_ids) if kept.present_anchor_ids is not None else None
+            )
+            page.links_to_anchors = _files_of(kept.links_to_anchors, files)
+            return
+        self._kept.pop(uri, None)
+        count = _Count()
+        # MkDocs' (or ProperDocs') logger may not pass its records on to the root's.
+        loggers = [logging.getLogger(name) for name in (None, "mkdocs", "properdocs")]
+        for logger in loggers:
+            logger.addHandler(count)
+        try:
+            convert()
+        finally:
+            for logger in loggers:
+                logger.removeHandler(count)
+        if count.records or page.content is None:
+            return  # its messages must show again next time
+        self._kept[uri] = _Rendered(
+            key=key,
+            content=page.content,
+            toc=page.toc,
+            title=page._title_from_render,
+            present_anchor_ids=(
+                frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None
+            ),
+            links_to_anchors=(
+                {file.src_uri: dict(links) for file, links in page.links_to_anchors.items()}
+                if page.links_to_anchors is not None
+                else None
+            ),
+        )
+
+
+def _files_of(
+    links: dict[str, dict[str, str]] | None, files: Files
+) -> dict[File, dict[str, str]] | None:
+    if links is None:
+        return None
+    found: dict[File, dict[str, str]] = {}
+    for uri, anchors in links.items():
+        file = files.get_file_from_path(uri)
+        if file is not None:
+            found[file] = dict(anchors)
+    return found
