@@ -61,8 +61,12 @@ def pure_extensions(extensions: Iterable[object]) -> bool:
                 return False
             if extension not in _PURE_NAMES and not extension.startswith(_PURE_PREFIXES):
                 return False
-        elif not type(extension).__module__.startswith("mkdocs_blog_plugin."):
-            return False
+        else:
+            module = type(extension).__module__
+            if module in _READ_OTHER_FILES:
+                return False
+            if not f"{module}.".startswith(("mkdocs_blog_plugin.", *_PURE_PREFIXES)):
+                return False
     return True
 
 
