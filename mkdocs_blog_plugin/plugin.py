@@ -330,8 +330,9 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         wants_ads = entry is not None and self._wants_ads(entry.post)
         if self.ads is not None:
             self.ads.begin_page(page, wants_ads=wants_ads)
-        if isinstance(page, PostPage) and self.serving and not wants_ads:
-            # Ad slots are counted while the Markdown converts: those posts convert anew.
+        if entry is not None and isinstance(page, PostPage) and self.serving and not wants_ads:
+            # This blog's own post (another blog's has its own ad settings). Ad slots are
+            # counted while the Markdown converts: posts with slots convert anew.
             page.render_cache = self.render_cache
         return None
 

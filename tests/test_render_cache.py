@@ -21,6 +21,7 @@ from mkdocs_blog_plugin.structure.render_cache import pure_extensions
         # They read other files: a change there would not be seen.
         (["toc", "pymdownx.snippets"], False),
         (["pymdownx.b64"], False),
+        (["pymdownx.snippets:SnippetExtension"], False),
         # Unknown: it may read anything.
         (["markdown_include.include"], False),
         (["toc", "some_package.extension"], False),

@@ -196,9 +196,21 @@ def test_kept_conversions_change_nothing(tmp_path: Path) -> None:
     )
     config_file = make_site(
         tmp_path,
-        config={"markdown_extensions": ["toc", "footnotes", "admonition"]},
+        config={
+            "markdown_extensions": ["toc", "footnotes", "admonition"],
+            "hooks": ["hooks.py"],
+        },
         plugin={"post_url_format": "{slug}"},
         files=files,
+    )
+    # A hook that adds to each page's table of contents after the conversion: a kept
+    # conversion must hand out its own copy of the toc, not the one the hook changed.
+    (config_file.parent / "hooks.py").write_text(
+        "from mkdocs.structure.toc import AnchorLink\n\n\n"
+        "def on_page_content(html, page, config, files):\n"
+        "    page.toc.items.append(AnchorLink('Comments', 'comments', 2))\n"
+        "    return html\n",
+        "utf-8",
     )
     docs = config_file.parent / "docs"
     serve_url = "http://127.0.0.1:8000/"
@@ -258,3 +270,41 @@ def test_kept_conversions_change_nothing(tmp_path: Path) -> None:
     # that moves (its title makes its URL here), a new tag, a draft or a new post changes the
     # site's addresses, which links are made from: every post converts anew.
     assert hits[0] >= 5 and hits[-1] >= hits[-2] + 5
+
+
+def test_kept_conversions_of_two_blogs_keep_their_ad_slots(tmp_path: Path) -> None:
+    """A post with slots of one blog is not kept by the other blog's instance."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    paragraphs = "".join(f"Paragraph {n}.\n\n" for n in range(1, 8))
+    files = {
+        "blog/first.md": post({"title": "First", "pubDate": "2025-01-01", "ads": True}, paragraphs),
+        "news/other.md": post({"title": "Other", "pubDate": "2025-01-02"}, "Text.\n"),
+        "news/more.md": post({"title": "More", "pubDate": "2025-01-03"}, "Text.\n"),
+    }
+    ads = {"snippet": '<div class="x">BLOG-AD</div>', "on_serve": True}
+    config_file = make_site(
+        tmp_path,
+        None,
+        config={
+            "plugins": [
+                {"frontmatter-blog": {"blog_dir": "blog", "ads": ads}},
+                {"frontmatter-blog": {"blog_dir": "news"}},
+            ]
+        },
+        files=files,
+    )
+    site_dir = tmp_path / "session"
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url="http://127.0.0.1:8000/")
+    other = config_file.parent / "docs" / "news" / "other.md"
+    for edit in range(2):
+        other.write_text(other.read_text("utf-8") + f"\nEdit {edit}.\n", "utf-8")
+        build(
+            load_config(config_file=str(config_file), site_dir=str(site_dir)),
+            serve_url="http://127.0.0.1:8000/",
+        )
+        page = (site_dir / "blog" / "first" / "index.html").read_text("utf-8")
+        assert page.count("BLOG-AD") >= 1 and "frontmatter-blog:ad-snippet" not in page

@@ -3,10 +3,11 @@
 Without ``--dirty``, every rebuild converts every post's Markdown again, the largest part of a
 build, though one post changed. A post whose conversion would be the same takes last time's
 result instead: the same source file, the same Markdown (after every plugin's
-``on_page_markdown``), the same Markdown extensions and options, and the same address for every
-file of the site (links are resolved against them). What a conversion gives is what is kept:
-the HTML, the table of contents, the title of its first heading, the anchors it has and the
-links to other pages' anchors it holds (MkDocs checks them after every page is rendered).
+``on_page_markdown``), the same Markdown extensions and options, the same address for every
+file of the site (links are resolved against them) and the same link ``validation`` settings.
+What a conversion gives is what is kept: the HTML, the table of contents, the title of its
+first heading, the anchors it has and the links to other pages' anchors it holds (MkDocs checks
+them after every page is rendered).
 
 Kept only when nothing can differ unseen:
 
@@ -18,6 +19,7 @@ Kept only when nothing can differ unseen:
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -57,6 +59,7 @@ def pure_extensions(extensions: Iterable[object]) -> bool:
     """Whether every configured Markdown extension reads only the page it converts."""
     for extension in extensions:
         if isinstance(extension, str):
+            extension = extension.partition(":")[0]  # Python-Markdown's "module:Class" too
             if extension in _READ_OTHER_FILES:
                 return False
             if extension not in _PURE_NAMES and not extension.startswith(_PURE_PREFIXES):
@@ -95,30 +98,37 @@ class RenderCache:
 
     def __init__(self) -> None:
         self._kept: dict[str, _Rendered] = {}
-        self._build: tuple[int, tuple[Any, ...] | None] | None = None
+        self._build: tuple[Files, tuple[Any, ...] | None] | None = None
         self.hits = 0
         """Conversions taken from an earlier build, in this session."""
 
     def _build_key(self, config: MkDocsConfig, files: Files) -> tuple[Any, ...] | None:
         """What every post's conversion in this build depends on besides its own Markdown;
         ``None`` when an extension may read other files. Worked out once per build."""
-        if self._build is not None and self._build[0] == id(files):
+        # The Files object itself, not its id: a freed one's id may come back.
+        if self._build is not None and self._build[0] is files:
             return self._build[1]
         extensions = list(config["markdown_extensions"])
         key: tuple[Any, ...] | None = None
         if pure_extensions(extensions):
+            # An extension given as an object: its class, and its options (not in mdx_configs).
             names = tuple(
-                ext if isinstance(ext, str) else type(ext).__qualname__ for ext in extensions
+                ext
+                if isinstance(ext, str)
+                else (type(ext).__module__, type(ext).__qualname__, repr(_options(ext)))
+                for ext in extensions
             )
             addresses = tuple((file.src_uri, file.url, file.inclusion.name) for file in files)
             key = (
                 names,
                 repr(sorted((config["mdx_configs"] or {}).items())),
                 config.use_directory_urls,
+                # validation.links.absolute_links decides how "/x.md" links come out.
+                repr(config.validation),
                 config.docs_dir,
                 hash(addresses),
             )
-        self._build = (id(files), key)
+        self._build = (files, key)
         return key
 
     def render(
@@ -140,7 +150,8 @@ class RenderCache:
         if kept is not None and kept.key == key:
             self.hits += 1
             page.content = kept.content
-            page.toc = kept.toc
+            # A copy: a plugin or hook may change the page's toc after the conversion.
+            page.toc = copy.deepcopy(kept.toc)
             page._title_from_render = kept.title
             page.present_anchor_ids = (
                 set(kept.present_anchor_ids) if kept.present_anchor_ids is not None else None
@@ -163,7 +174,7 @@ class RenderCache:
         self._kept[uri] = _Rendered(
             key=key,
             content=page.content,
-            toc=page.toc,
+            toc=copy.deepcopy(page.toc),
             title=page._title_from_render,
             present_anchor_ids=(
                 frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None
@@ -174,6 +185,11 @@ class RenderCache:
                 else None
             ),
         )
+
+
+def _options(extension: object) -> list[tuple[str, Any]]:
+    get = getattr(extension, "getConfigs", None)
+    return sorted(get().items()) if callable(get) else []
 
 
 def _files_of(
