@@ -7,7 +7,10 @@ at once; MkDocs notices, rebuilds, and prints the time of that rebuild. Without 
 MkDocs rebuilds every page (plugin instances are kept across rebuilds); with it, only the
 pages whose files changed.
 
-    python -m benchmarks.serve --posts 1000 [--edits 3] [--dirty]
+    python -m benchmarks.serve --posts 1000 [--edits 3] [--dirty] [--no-cache]
+
+``--no-cache`` serves with the plugin's render cache (``structure/render_cache.py``) turned off,
+every post converting on every rebuild, to see what the cache buys.
 """
 
 from __future__ import annotations
@@ -71,10 +74,20 @@ def _next_build(lines: queue.Queue[str]) -> float:
             return seconds
 
 
-def serve_times(config: Path, post: Path, edits: int, *, dirty: bool) -> tuple[float, list[float]]:
+_WITHOUT_CACHE = (
+    "import sys, mkdocs_blog_plugin.structure.render_cache as cache; "
+    "cache.RenderCache.render = lambda self, page, config, files, convert: convert(); "
+    "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()"
+)
+
+
+def serve_times(
+    config: Path, post: Path, edits: int, *, dirty: bool, cache: bool = True
+) -> tuple[float, list[float]]:
     """The first build's time and each edit's rebuild time, in seconds, as MkDocs prints them."""
     port = _free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
+    start = ["-m", "mkdocs"] if cache else ["-c", _WITHOUT_CACHE]
+    command = [sys.executable, *start, "serve", "-f", str(config)]
     command += ["-a", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])
     original = post.read_text("utf-8")
     log: list[str] = []
@@ -108,9 +121,11 @@ def serve_times(config: Path, post: Path, edits: int, *, dirty: bool) -> tuple[f
             child.kill()
 
 
-def report(count: int, dirty: bool, first: float, rebuilds: Sequence[float]) -> str:
+def report(
+    count: int, dirty: bool, first: float, rebuilds: Sequence[float], cache: bool = True
+) -> str:
     median = statistics.median(rebuilds)
-    mode = "serve --dirty" if dirty else "serve"
+    mode = ("serve --dirty" if dirty else "serve") + ("" if cache else ", no cache")
     edits = ", ".join(f"{seconds:.2f}" for seconds in rebuilds)
     return f"| {count} | {mode} | {first:.2f} | {edits} | {median:.2f} | {median / first:.2f}x |"
 
@@ -120,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--posts", type=int, action="append", help="posts in the site (repeat)")
     parser.add_argument("--edits", type=int, default=3, help="one-post edits after the first build")
     parser.add_argument("--dirty", action="store_true", help="mkdocs serve --dirty")
+    parser.add_argument("--no-cache", action="store_true", help="the render cache turned off")
     parser.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = parser.parse_args(argv)
@@ -128,8 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for count in args.posts or [1000]:
         config = write_sites(count, args.work_dir, args.seed, [LETTERS["a"]])[LETTERS["a"]]
         post = post_to_edit(config.parent / "docs")
-        first, rebuilds = serve_times(config, post, args.edits, dirty=args.dirty)
-        print(report(count, args.dirty, first, rebuilds), flush=True)
+        cache = not args.no_cache
+        first, rebuilds = serve_times(config, post, args.edits, dirty=args.dirty, cache=cache)
+        print(report(count, args.dirty, first, rebuilds, cache), flush=True)
     return 0
 
 
