@@ -107,8 +107,7 @@ def language_build(config: MkDocsConfig, files: Files, blog_dir: str) -> Languag
         # The language's folder (docs/fr/blog/), or the root for a default language whose
         # pages are not in a folder of their own.
         folder = f"{language}/"
-        blog = blog_dir.strip("/")
-        inside = folder if blog in ("", ".") else f"{folder}{blog}/"
+        inside = folder + blog_prefix(blog_dir)
         if any(file.src_uri.startswith(inside) for file in files.documentation_pages()):
             source = folder
     return LanguageBuild(language=language, source=source, output=output)
