@@ -62,6 +62,7 @@ from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
 from mkdocs_blog_plugin.structure.postlist import MARKER_START, expand_post_lists
 from mkdocs_blog_plugin.structure.reading import KeptReading, read_post_html
 from mkdocs_blog_plugin.structure.render_cache import RenderCache
+from mkdocs_blog_plugin.structure.search_cache import SearchCache
 from mkdocs_blog_plugin.structure.stale import remove_stale_pages
 from mkdocs_blog_plugin.structure.static_i18n import (
     blog_options,
@@ -120,6 +121,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.shown_posts = ShownPosts()
         self.render_cache = RenderCache()
         """Posts' rendered Markdown, for the next rebuild of a `mkdocs serve` session."""
+        self.search_cache = SearchCache()
+        """Pages' search entries, for the next rebuild of a `mkdocs serve` session."""
         self.related: RelatedLinks | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -129,6 +132,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.kept_reading = KeptReading()
         self.shown_posts = ShownPosts()
         self.render_cache = RenderCache()
+        self.search_cache = SearchCache()
 
     def on_config(self, config: MkDocsConfig) -> None:
         # MkDocs keeps plugin instances across `serve` rebuilds: start every build afresh.
@@ -330,10 +334,11 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         wants_ads = entry is not None and self._wants_ads(entry.post)
         if self.ads is not None:
             self.ads.begin_page(page, wants_ads=wants_ads)
-        if entry is not None and isinstance(page, PostPage) and self.serving and not wants_ads:
-            # This blog's own post (another blog's has its own ad settings). Ad slots are
-            # counted while the Markdown converts: posts with slots convert anew.
+        if entry is not None and isinstance(page, PostPage) and self.serving:
+            # This blog's own post: its ad slots are this blog's (another blog's post has the
+            # ad settings of its own blog).
             page.render_cache = self.render_cache
+            page.slots = self.ads
         return None
 
     # Last: the excerpt and read time are of the HTML the reader gets, after other plugins.
@@ -384,6 +389,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     ) -> jinja2.Environment | None:
         if self.blog is None or self.renderer is None:
             return None
+        if self.serving and not self.dirty and self._first:
+            self.search_cache.attach(config)
         keep_listings_out_of_search(config)
         if self._post_sidebar and "date" not in env.filters:
             # Material's blog-post.html formats dates with its blog's `date` filter.

@@ -176,20 +176,35 @@ def _site_bytes(site_dir: Path) -> dict[str, bytes]:
     return found
 
 
-def test_kept_conversions_change_nothing(tmp_path: Path) -> None:
-    """A `mkdocs serve` session's rebuilds take unchanged posts' conversions from the last
-    build; after each edit, of every kind, the site is byte for byte a clean build's."""
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_kept_conversions_change_nothing(tmp_path: Path, theme: str) -> None:
+    """A `mkdocs serve` session's rebuilds take unchanged posts' conversions and search
+    entries from the last build; after each edit, of every kind, the site is byte for byte a
+    clean build's. Posts with ad slots too, under a slot template that reads the page."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    paragraphs = "".join(f"Paragraph {n} of the body.\n\n" for n in range(1, 9))
     files = {
         f"blog/extra-{n}.md": post(
-            {"title": f"Extra {n}", "pubDate": f"2024-03-0{n}", "tags": ["extra"]},
+            {
+                "title": f"Extra {n}",
+                "pubDate": f"2024-03-0{n}",
+                "tags": ["extra"],
+                "ads": n % 2 == 1,
+                # A fixed address: a title edit changes no address (nor any link).
+                **({"slug": "extra-three"} if n == 3 else {}),
+            },
             f"Paragraph of post {n} with a [link](../index.md) and a note.[^1]\n\n"
-            f"## Heading {n}\n\nMore.\n\n[^1]: A note.\n",
+            f"## Heading {n}\n\nMore.\n\n{paragraphs}[^1]: A note.\n",
         )
         for n in range(1, 6)
     }
+    if theme == "material":
+        # The user's own slot template, which reads the page: each post's slots are its own.
+        files["../overrides/frontmatter-blog/ad-slot.html"] = (
+            '<aside class="ad-slot">Ad {{ number }} on {{ page.title }}</aside>\n'
+        )
     # Post URLs from titles: a title edit moves a post, and a link to it from another post.
     files["blog/linking.md"] = post(
         {"title": "Linking", "pubDate": "2024-04-01"}, "See [the first extra](extra-1.md).\n"
@@ -199,10 +214,15 @@ def test_kept_conversions_change_nothing(tmp_path: Path) -> None:
         config={
             "markdown_extensions": ["toc", "footnotes", "admonition"],
             "hooks": ["hooks.py"],
+            "theme": {"name": theme, "custom_dir": "overrides"},
         },
-        plugin={"post_url_format": "{slug}"},
+        plugin={
+            "post_url_format": "{slug}",
+            "ads": {"snippet": '<div class="ad">AD</div>', "on_serve": True},
+        },
         files=files,
     )
+    (config_file.parent / "overrides").mkdir(exist_ok=True)
     # A hook that adds to each page's table of contents after the conversion: a kept
     # conversion must hand out its own copy of the toc, not the one the hook changed.
     (config_file.parent / "hooks.py").write_text(
@@ -230,17 +250,24 @@ def test_kept_conversions_change_nothing(tmp_path: Path) -> None:
     def clean_build() -> dict[str, bytes]:
         """A build of the same sources by a new session (MkDocs keeps one plugin instance per
         process: the session's state is put back after)."""
-        kept = (plugin.render_cache, plugin.kept_reading, plugin.shown_posts)
+        kept = (plugin.render_cache, plugin.search_cache, plugin.kept_reading, plugin.shown_posts)
         fresh = load(tmp_path / "clean")
         fresh.plugins.on_startup(command="serve", dirty=False)
         try:
             build(fresh, serve_url=serve_url)
-            assert plugin.render_cache.hits == 0
+            assert plugin.render_cache.hits == 0 and plugin.search_cache.hits == 0
         finally:
-            plugin.render_cache, plugin.kept_reading, plugin.shown_posts = kept
+            (
+                plugin.render_cache,
+                plugin.search_cache,
+                plugin.kept_reading,
+                plugin.shown_posts,
+            ) = kept
         return _site_bytes(tmp_path / "clean")
 
     hits: list[int] = []
+    searched: list[int] = []
+    posts: list[int] = []
 
     def edit(path: str, change: Any) -> None:
         source = docs / path
@@ -252,6 +279,8 @@ def test_kept_conversions_change_nothing(tmp_path: Path) -> None:
             source.write_text(change, "utf-8")
         build(load(session), serve_url=serve_url)
         hits.append(cache.hits)
+        posts.append(len(plugin.blog.posts))
+        searched.append(plugin.search_cache.hits)
         kept, made = _site_bytes(session), clean_build()
         assert sorted(kept) == sorted(made), path
         assert [name for name in kept if kept[name] != made[name]] == [], path
@@ -266,10 +295,22 @@ def test_kept_conversions_change_nothing(tmp_path: Path) -> None:
     edit("blog/added.md", post({"title": "Added", "pubDate": "2024-05-01"}, "New.\n"))
     edit("blog/added.md", None)  # removed again
     edit(extra, lambda text: text + "\nAnd one more.\n")  # body, after all that
+    # The title of a post with slots, at a fixed address: under the slot template that
+    # prints it, its slots (so its conversion) change.
+    edit("blog/extra-3.md", lambda text: text.replace("title: Extra 3", "title: Extra three"))
     # A body edit: the other posts' conversions are the last build's (5 at least). A post
     # that moves (its title makes its URL here), a new tag, a draft or a new post changes the
     # site's addresses, which links are made from: every post converts anew.
-    assert hits[0] >= 5 and hits[-1] >= hits[-2] + 5
+    assert hits[0] >= 5 and hits[-2] >= hits[-3] + 5
+    # Every post but the edited one, those with slots too (extra-3 and extra-5).
+    assert hits[0] == posts[0] - 1 and hits[-2] - hits[-3] == posts[-2] - 1
+    assert _has_slots(_site_bytes(session), "blog/extra-three/index.html")
+    # Search entries: every page but the edited post and the listings showing it is kept.
+    assert searched[0] >= 5 and searched[-2] >= searched[-3] + 5
+
+
+def _has_slots(site: dict[str, bytes], page: str) -> bool:
+    return b'class="ad-slot' in site[page]
 
 
 def test_kept_conversions_of_two_blogs_keep_their_ad_slots(tmp_path: Path) -> None:

@@ -239,6 +239,19 @@ class AdsFeature:
         request = self._requests.get(page.file.src_uri)
         return request.placed if request is not None else 0
 
+    def pending_request(self, page: Page) -> SlotRequest | None:
+        """The slot request armed for ``page`` (by ``begin_page``) that its conversion has not
+        taken yet, if any."""
+        pending = self._pending
+        return pending.request if pending is not None and pending.file is page.file else None
+
+    def claim(self, page: Page, request: SlotRequest) -> None:
+        """What the conversion of ``page`` does with its request, for a conversion taken from
+        an earlier build (``structure/render_cache.py``), whose ``placed`` and ``manual``
+        were restored."""
+        self._pending = None
+        self._requests[page.file.src_uri] = request
+
     # -- internals ----------------------------------------------------------------------------
 
     def head_on_every_page(self) -> bool:

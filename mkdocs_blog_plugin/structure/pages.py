@@ -15,7 +15,7 @@ from mkdocs.utils import meta as mkdocs_meta
 
 from mkdocs_blog_plugin.core.post import Post
 from mkdocs_blog_plugin.i18n import Labels
-from mkdocs_blog_plugin.structure.render_cache import RenderCache
+from mkdocs_blog_plugin.structure.render_cache import RenderCache, Slots
 
 
 def _text(value: str) -> Markup:
@@ -35,13 +35,17 @@ class PostPage(Page):
         """What the post's excerpt and read time depend on: kept across ``serve`` rebuilds."""
         self.render_cache: RenderCache | None = None
         """Under ``mkdocs serve``: where the last build's conversion of the post may be."""
+        self.slots: Slots | None = None
+        """With ``render_cache``: where the post's ad slot request is, if it may have one."""
         date_sitemap_entry(self, [post])
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.render_cache is None:
             super().render(config, files)
             return
-        self.render_cache.render(self, config, files, lambda: Page.render(self, config, files))
+        self.render_cache.render(
+            self, config, files, lambda: Page.render(self, config, files), self.slots
+        )
 
     def read_source(self, config: MkDocsConfig) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)

@@ -13,8 +13,12 @@ Kept only when nothing can differ unseen:
 
 - every Markdown extension is one known to read nothing but the page (Python-Markdown's,
   PyMdown's but ``snippets`` and ``b64``, which read other files; Material's; the plugin's);
-- the conversion logged nothing (a broken link's warning must show on every rebuild);
-- the post gets no ad slots (their count is taken during the conversion).
+- the conversion logged nothing (a broken link's warning must show on every rebuild).
+
+A post with ad slots has the placement rules in its key, and keeps the HTML of each slot it
+got: the kept conversion is taken only while the slot template still renders the same HTML for
+each of them (for this page: a template of the user's own may read it), and the slot count
+the conversion would have set is restored.
 """
 
 from __future__ import annotations
@@ -23,11 +27,13 @@ import copy
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+from mkdocs_blog_plugin.ads.treeprocessor import SlotRequest
 
 _PURE_PREFIXES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
 _PURE_NAMES = frozenset(
@@ -82,6 +88,23 @@ class _Rendered:
     present_anchor_ids: frozenset[str] | None
     links_to_anchors: dict[str, dict[str, str]] | None
     """By the ``src_uri`` of the page linked to: the ``File`` objects are the build's own."""
+    slots: tuple[str, ...] | None = None
+    """The HTML of each ad slot the conversion inserted; ``None``: it took no slot request."""
+    manual: bool = False
+    """Whether the post placed its slots with ``<!-- ad -->`` markers."""
+
+
+class Slots(Protocol):
+    """The ad slots of a page's conversion (:class:`mkdocs_blog_plugin.ads.AdsFeature`)."""
+
+    def pending_request(self, page: Page) -> SlotRequest | None: ...
+
+    def claim(self, page: Page, request: SlotRequest) -> None: ...
+
+
+def _slot_html(request: SlotRequest, count: int) -> tuple[str, ...]:
+    # As the treeprocessor stores them.
+    return tuple(request.render_slot(number).strip() for number in range(1, count + 1))
 
 
 class _Count(logging.Handler):
@@ -137,18 +160,34 @@ class RenderCache:
         config: MkDocsConfig,
         files: Files,
         convert: Callable[[], None],
+        slots: Slots | None = None,
     ) -> None:
         """``convert()`` the page (MkDocs' ``Page.render``), or take the last build's result
-        when its conversion would be the same; keep the result for the next build."""
+        when its conversion would be the same; keep the result for the next build.
+        ``slots``: where the page's ad slot request is, if it may have one."""
         build_key = self._build_key(config, files)
         if build_key is None or page.markdown is None:
             convert()
             return
-        key = (build_key, page.file.abs_src_path, page.markdown)
+        request = slots.pending_request(page) if slots is not None else None
+        rules = repr(request.rules) if request is not None else None
+        key = (build_key, page.file.abs_src_path, page.markdown, rules)
         uri = page.file.src_uri
         kept = self._kept.get(uri)
-        if kept is not None and kept.key == key:
+        if (
+            kept is not None
+            and kept.key == key
+            and (
+                request is None
+                or kept.slots is None
+                or _slot_html(request, len(kept.slots)) == kept.slots
+            )
+        ):
             self.hits += 1
+            if slots is not None and request is not None and kept.slots is not None:
+                request.placed = len(kept.slots)
+                request.manual = kept.manual
+                slots.claim(page, request)
             page.content = kept.content
             # A copy: a plugin or hook may change the page's toc after the conversion.
             page.toc = copy.deepcopy(kept.toc)
@@ -171,6 +210,7 @@ class RenderCache:
                 logger.removeHandler(count)
         if count.records or page.content is None:
             return  # its messages must show again next time
+        taken = request is not None and slots is not None and slots.pending_request(page) is None
         self._kept[uri] = _Rendered(
             key=key,
             content=page.content,
@@ -184,6 +224,8 @@ class RenderCache:
                 if page.links_to_anchors is not None
                 else None
             ),
+            slots=_slot_html(request, request.placed) if taken and request is not None else None,
+            manual=request.manual if taken and request is not None else False,
         )
 
 
