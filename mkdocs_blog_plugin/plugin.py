@@ -58,6 +58,7 @@ from mkdocs_blog_plugin.structure.other_plugins import (
     warn_of_redirects_over_blog,
     without_stylesheet,
 )
+from mkdocs_blog_plugin.structure.page_cache import PageCache
 from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage
 from mkdocs_blog_plugin.structure.postlist import MARKER_START, expand_post_lists
 from mkdocs_blog_plugin.structure.reading import KeptReading, read_post_html
@@ -123,6 +124,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         """Posts' rendered Markdown, for the next rebuild of a `mkdocs serve` session."""
         self.search_cache = SearchCache()
         """Pages' search entries, for the next rebuild of a `mkdocs serve` session."""
+        self.page_cache = PageCache()
+        """Pages' theme renders, for the next rebuild of a `mkdocs serve` session."""
         self.related: RelatedLinks | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -133,6 +136,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.shown_posts = ShownPosts()
         self.render_cache = RenderCache()
         self.search_cache = SearchCache()
+        self.page_cache = PageCache()
 
     def on_config(self, config: MkDocsConfig) -> None:
         # MkDocs keeps plugin instances across `serve` rebuilds: start every build afresh.
@@ -391,6 +395,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             return None
         if self.serving and not self.dirty and self._first:
             self.search_cache.attach(config)
+            self.page_cache.attach(env, config)
         keep_listings_out_of_search(config)
         if self._post_sidebar and "date" not in env.filters:
             # Material's blog-post.html formats dates with its blog's `date` filter.
@@ -415,6 +420,10 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
+        if self._first:
+            # Last of the page's events (but those of plugins after this one at -100): the
+            # theme's render of this context may be kept for the next serve rebuild.
+            self.page_cache.arm(page, context)
         if self.blog is None or self.renderer is None or page.content is None:
             return None
         uri = page.file.src_uri
@@ -493,6 +502,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         return without_stylesheet(output_content, BLOG_CSS)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._first:
+            self.page_cache.detach()
         if self.blog is not None and self.serving:
             self.kept_reading.keep(self.blog)
         if self.feed is not None:

@@ -176,14 +176,24 @@ def _site_bytes(site_dir: Path) -> dict[str, bytes]:
     return found
 
 
-@pytest.mark.parametrize("theme", ["mkdocs", "material"])
-def test_kept_conversions_change_nothing(tmp_path: Path, theme: str) -> None:
-    """A `mkdocs serve` session's rebuilds take unchanged posts' conversions and search
-    entries from the last build; after each edit, of every kind, the site is byte for byte a
-    clean build's. Posts with ad slots too, under a slot template that reads the page."""
+@pytest.mark.parametrize(
+    ("theme", "epoch"), [("mkdocs", True), ("material", False), ("readthedocs", False)]
+)
+def test_kept_conversions_change_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str, epoch: bool
+) -> None:
+    """A `mkdocs serve` session's rebuilds take unchanged posts' conversions, search entries
+    and theme renders from the last build; after each edit, of every kind, the site is byte
+    for byte a clean build's. Posts with ad slots too, under a slot template that reads the
+    page. MkDocs' and Read the Docs' themes print the build's time: their renders are kept
+    only under SOURCE_DATE_EPOCH."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    if epoch:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    else:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     paragraphs = "".join(f"Paragraph {n} of the body.\n\n" for n in range(1, 9))
     files = {
         f"blog/extra-{n}.md": post(
@@ -250,24 +260,23 @@ def test_kept_conversions_change_nothing(tmp_path: Path, theme: str) -> None:
     def clean_build() -> dict[str, bytes]:
         """A build of the same sources by a new session (MkDocs keeps one plugin instance per
         process: the session's state is put back after)."""
-        kept = (plugin.render_cache, plugin.search_cache, plugin.kept_reading, plugin.shown_posts)
+        names = ("render_cache", "search_cache", "page_cache", "kept_reading", "shown_posts")
+        kept = {name: getattr(plugin, name) for name in names}
         fresh = load(tmp_path / "clean")
         fresh.plugins.on_startup(command="serve", dirty=False)
         try:
             build(fresh, serve_url=serve_url)
-            assert plugin.render_cache.hits == 0 and plugin.search_cache.hits == 0
+            assert plugin.render_cache.hits == plugin.search_cache.hits == 0
+            assert plugin.page_cache.hits == 0
         finally:
-            (
-                plugin.render_cache,
-                plugin.search_cache,
-                plugin.kept_reading,
-                plugin.shown_posts,
-            ) = kept
+            for name, value in kept.items():
+                setattr(plugin, name, value)
         return _site_bytes(tmp_path / "clean")
 
     hits: list[int] = []
     searched: list[int] = []
     posts: list[int] = []
+    rendered: list[int] = []
 
     def edit(path: str, change: Any) -> None:
         source = docs / path
@@ -281,6 +290,7 @@ def test_kept_conversions_change_nothing(tmp_path: Path, theme: str) -> None:
         hits.append(cache.hits)
         posts.append(len(plugin.blog.posts))
         searched.append(plugin.search_cache.hits)
+        rendered.append(plugin.page_cache.hits)
         kept, made = _site_bytes(session), clean_build()
         assert sorted(kept) == sorted(made), path
         assert [name for name in kept if kept[name] != made[name]] == [], path
@@ -307,6 +317,15 @@ def test_kept_conversions_change_nothing(tmp_path: Path, theme: str) -> None:
     assert _has_slots(_site_bytes(session), "blog/extra-three/index.html")
     # Search entries: every page but the edited post and the listings showing it is kept.
     assert searched[0] >= 5 and searched[-2] >= searched[-3] + 5
+    # Theme renders: after a body edit, every page but the edited post and the listings
+    # that show its excerpt; any other edit changes the site's navigation or front matter,
+    # which every page's render may show, and every page renders anew.
+    assert plugin.page_cache.unknown == set()
+    if theme == "readthedocs":
+        assert rendered[-1] == 0
+    else:
+        assert rendered[0] >= posts[0] and rendered[-2] - rendered[-3] >= posts[-2]
+        assert rendered[1:-2] == [rendered[0]] * (len(rendered) - 3)
 
 
 def _has_slots(site: dict[str, bytes], page: str) -> bool:

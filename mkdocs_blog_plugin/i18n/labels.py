@@ -137,6 +137,10 @@ class Labels:
         self.direction = "rtl" if self.locale.text_direction == "rtl" else "ltr"
         """``rtl`` for Arabic, Hebrew...: the blog's blocks then say ``dir="rtl"``."""
 
+    def cache_fingerprint(self) -> tuple[str, str]:
+        """What the labels depend on (the serve page cache compares pages by value)."""
+        return (self.tag, repr(sorted(self.overrides.items())))
+
     def or_label(self, chosen: str | None, message: str) -> str:
         """A title from ``mkdocs.yml`` (``blog_title``...), else the label ``message``."""
         return chosen if chosen is not None else self.text(message)

@@ -107,7 +107,7 @@ def _slot_html(request: SlotRequest, count: int) -> tuple[str, ...]:
     return tuple(request.render_slot(number).strip() for number in range(1, count + 1))
 
 
-class _Count(logging.Handler):
+class CountRecords(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG + 1)
         self.records = 0
@@ -198,7 +198,7 @@ class RenderCache:
             page.links_to_anchors = _files_of(kept.links_to_anchors, files)
             return
         self._kept.pop(uri, None)
-        count = _Count()
+        count = CountRecords()
         # MkDocs' (or ProperDocs') logger may not pass its records on to the root's.
         loggers = [logging.getLogger(name) for name in (None, "mkdocs", "properdocs")]
         for logger in loggers:
