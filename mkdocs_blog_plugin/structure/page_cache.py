@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import logging
 import os
 import re
 import sysconfig
@@ -51,7 +50,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from mkdocs_blog_plugin.structure.render_cache import CountRecords
+from mkdocs_blog_plugin.structure.render_cache import counting_records
 
 _SKIPPED = frozenset(
     {
@@ -318,15 +317,8 @@ class PageCache:
             self.hits += 1
             return kept[1]
         self._kept.pop(uri, None)
-        count = CountRecords()
-        loggers = [logging.getLogger(name) for name in (None, "mkdocs", "properdocs")]
-        for logger in loggers:
-            logger.addHandler(count)
-        try:
+        with counting_records() as count:
             output = str(render(context))
-        finally:
-            for logger in loggers:
-                logger.removeHandler(count)
         if key is not None and not count.records:
             self._kept[uri] = (key, output)
         return output

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -116,6 +117,22 @@ class CountRecords(logging.Handler):
         self.records += 1
 
 
+@contextmanager
+def counting_records() -> Iterator[CountRecords]:
+    """Count the records above DEBUG logged inside the ``with``: a conversion or render that
+    logged must not be kept (its messages must show on every rebuild)."""
+    count = CountRecords()
+    # MkDocs' (or ProperDocs') logger may not pass its records on to the root's.
+    loggers = [logging.getLogger(name) for name in (None, "mkdocs", "properdocs")]
+    for logger in loggers:
+        logger.addHandler(count)
+    try:
+        yield count
+    finally:
+        for logger in loggers:
+            logger.removeHandler(count)
+
+
 class RenderCache:
     """One ``mkdocs serve`` session's rendered posts, by source file."""
 
@@ -198,16 +215,8 @@ class RenderCache:
             page.links_to_anchors = _files_of(kept.links_to_anchors, files)
             return
         self._kept.pop(uri, None)
-        count = CountRecords()
-        # MkDocs' (or ProperDocs') logger may not pass its records on to the root's.
-        loggers = [logging.getLogger(name) for name in (None, "mkdocs", "properdocs")]
-        for logger in loggers:
-            logger.addHandler(count)
-        try:
+        with counting_records() as count:
             convert()
-        finally:
-            for logger in loggers:
-                logger.removeHandler(count)
         if count.records or page.content is None:
             return  # its messages must show again next time
         taken = request is not None and slots is not None and slots.pending_request(page) is None
