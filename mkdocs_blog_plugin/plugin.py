@@ -393,7 +393,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
     ) -> jinja2.Environment | None:
         if self.blog is None or self.renderer is None:
             return None
-        if self.serving and not self.dirty and self._first:
+        if self.serving and self._first:
             self.search_cache.attach(config)
             self.page_cache.attach(env, config)
         keep_listings_out_of_search(config)
