@@ -7,8 +7,9 @@ title and the ``title``, ``tags`` and ``search`` of its front matter, and the in
 settings. A page whose inputs are all the same as in the last build gets the same entries,
 copied, in the same place of the index; any other is parsed anew.
 
-Only the two indexes whose code is known are wrapped: MkDocs' own (``search``) and
-Material's (``material/search``), of their exact classes (a subclass may index differently).
+Only the indexes whose code is known are wrapped: MkDocs' own (``search``, ProperDocs' copy of
+it too) and Material's (``material/search``), of their exact classes (a subclass may index
+differently).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from mkdocs.structure.pages import Page
 _KNOWN = {
     # Index class (module, name) -> the attribute holding its list of entries.
     ("mkdocs.contrib.search.search_index", "SearchIndex"): "_entries",
+    # ProperDocs' copy of it (``mkdocs.*`` imports answered by ``properdocs.*``).
+    ("properdocs.contrib.search.search_index", "SearchIndex"): "_entries",
     ("material.plugins.search.plugin", "SearchIndex"): "entries",
 }
 _FRONT_MATTER = ("title", "tags", "search")
