@@ -9,8 +9,9 @@ pages whose files changed.
 
     python -m benchmarks.serve --posts 1000 [--edits 3] [--dirty] [--no-cache]
 
-``--no-cache`` serves with the plugin's render cache (``structure/render_cache.py``) turned off,
-every post converting on every rebuild, to see what the cache buys.
+``--no-cache`` serves with the plugin's serve caches turned off (``structure/render_cache.py``,
+``search_cache.py``, ``page_cache.py``): every page converts, is indexed and renders on every
+rebuild, to see what the caches buy.
 """
 
 from __future__ import annotations
@@ -75,8 +76,12 @@ def _next_build(lines: queue.Queue[str]) -> float:
 
 
 _WITHOUT_CACHE = (
-    "import sys, mkdocs_blog_plugin.structure.render_cache as cache; "
-    "cache.RenderCache.render = lambda self, page, config, files, convert: convert(); "
+    "import sys, mkdocs_blog_plugin.structure.render_cache as render; "
+    "import mkdocs_blog_plugin.structure.page_cache as page; "
+    "import mkdocs_blog_plugin.structure.search_cache as search; "
+    "render.RenderCache.render = lambda self, page, config, files, convert, slots=None: convert(); "
+    "page.PageCache.attach = lambda self, env, config: None; "
+    "search.SearchCache.attach = lambda self, config: None; "
     "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()"
 )
 
@@ -135,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--posts", type=int, action="append", help="posts in the site (repeat)")
     parser.add_argument("--edits", type=int, default=3, help="one-post edits after the first build")
     parser.add_argument("--dirty", action="store_true", help="mkdocs serve --dirty")
-    parser.add_argument("--no-cache", action="store_true", help="the render cache turned off")
+    parser.add_argument("--no-cache", action="store_true", help="the serve caches turned off")
     parser.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = parser.parse_args(argv)
