@@ -15,10 +15,11 @@ MX_THEMES := from mkdocs.utils import get_theme_names as names; import sys; sys.
 NO_MKDOCS := import importlib.util, sys; sys.exit('MkDocs is installed in $(PD_VENV): something pulled it in beside ProperDocs' if importlib.util.find_spec('mkdocs') else 0)
 N ?= 200 1000 3000
 SERVE_N ?= 1000
+BROKEN_N ?= 10000
 # Material prints a long notice about MkDocs 2 on every build; the plugin pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: messages example test lint typecheck pytest pytest-properdocs pytest-materialx docs wheel-check browser bench bench-smoke bench-serve serve-example clean
+.PHONY: messages example test lint typecheck pytest pytest-properdocs pytest-materialx docs wheel-check browser bench bench-smoke bench-serve bench-broken serve-example clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -92,6 +93,10 @@ bench: $(STAMP)
 bench-serve: $(STAMP)
 	$(BIN)/python -m benchmarks.serve $(foreach n,$(SERVE_N),--posts $(n))
 	$(BIN)/python -m benchmarks.serve --dirty $(foreach n,$(SERVE_N),--posts $(n))
+
+# Bad input at scale: one post in twenty with broken front matter, built with --strict.
+bench-broken: $(STAMP)
+	$(BIN)/python -m benchmarks.broken $(foreach n,$(BROKEN_N),--posts $(n))
 
 # pytest last, so its summary closes the output CI reads.
 test: lint typecheck docs example wheel-check bench-smoke pytest-properdocs pytest-materialx pytest
