@@ -175,9 +175,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if BLOG_CSS not in config.extra_css:
             config.extra_css.insert(0, OurStylesheet(BLOG_CSS))
         self._post_sidebar = self.config.post_sidebar and uses_material_layouts(config)
-        self.ads = AdsFeature(
-            self.config.ads, serving=self.serving, render=self._render, reads=self._reads
-        )
+        self.ads = AdsFeature(self.config.ads, serving=self.serving, render=self._render)
         self.ads.on_config(config)
 
     # Late, so that pages other plugins generate in on_files (gen-files, ...) can be posts, and
@@ -323,10 +321,6 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         assert self.renderer is not None, "the renderer is made in on_files, before pages render"
         return self.renderer.render(name, **context)
 
-    def _reads(self, name: str, *variables: str) -> bool:
-        assert self.renderer is not None, "the renderer is made in on_files, before pages render"
-        return self.renderer.reads(name, *variables)
-
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -385,9 +379,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         chosen: bool = post.ads if post.ads is not None else self.config.ads.default
         return chosen and not post.draft
 
-    # Every page has its content now, and none is built yet: headers can be rendered ahead.
-    # Not for a dirty build, which builds only the pages that changed; it deletes nothing
-    # either, so the blog's pages that this build no longer makes are removed here.
+    # Every page has its content now, and none is built yet. A dirty build deletes nothing,
+    # so the blog's pages that this build no longer makes are removed here.
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
@@ -409,8 +402,6 @@ class BlogPlugin(BasePlugin[BlogConfig]):
                 feeds=self._feed_files,
             )
             self.kept_reading.fill(self.blog)
-        else:
-            self.renderer.prepare_headers(self.blog.posts)
         return None
 
     # After the search plugin (priority 0) has indexed the page: the index holds the post's own

@@ -391,7 +391,7 @@ def test_custom_dir_overrides_a_template(tmp_path: Path) -> None:
 def test_header_goes_under_an_h1_another_plugin_adds_after_headers_are_rendered(
     tmp_path: Path,
 ) -> None:
-    # Post headers are rendered ahead, in on_env. A plugin that gives a post its own <h1> later
+    # The header goes in when the post is built. A plugin that gives a post its own <h1> late
     # (here in on_page_context, which runs before ours) still gets the header under that <h1>,
     # without the header's own title.
     hook = tmp_path / "late_title.py"
@@ -415,8 +415,8 @@ def test_header_goes_under_an_h1_another_plugin_adds_after_headers_are_rendered(
 def test_a_broken_header_template_names_the_post(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # Headers are rendered ahead of the pages; an error in the template must still come from
-    # the post's own build, where MkDocs names the page.
+    # An error in the header template comes from the post's own build, where MkDocs names the
+    # page.
     files = {"../overrides/frontmatter-blog/post-header.html": "{{ post.title.no.such }}\n"}
     with pytest.raises(Exception, match="no attribute 'no'"):
         build_site(

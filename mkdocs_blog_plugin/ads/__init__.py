@@ -13,7 +13,6 @@ Integration contract
         self.config.ads,                # AdsConfig, already validated
         serving=self.serving,           # True under `mkdocs serve` (set in on_startup)
         render=self._render,            # render("ad-slot.html", **context) -> str, autoescaped
-        reads=self._reads,              # reads("ad-slot.html", "page", ...) -> bool (optional)
     )
     self.ads.on_config(config)          # returns None; mutates config in place
 
@@ -31,16 +30,14 @@ Integration contract
 
 What each call does
 -------------------
-``AdsFeature(ads_config, *, serving: bool, render: Callable[..., str], reads=None)``
+``AdsFeature(ads_config, *, serving: bool, render: Callable[..., str])``
     ``render("ad-slot.html", **context)`` must return the template ``frontmatter-blog/ad-slot.html``
     rendered as ``str`` with autoescape on, looking in ``theme.custom_dir`` first (as
     ``Renderer.render`` does). Context passed: ``number``
     (1-based slot number in the post), ``snippet`` (``markupsafe.Markup`` or ``None``),
     ``adsense`` (the ``AdSenseConfig`` or ``None``), ``label``, ``min_height``, ``lazy``,
-    ``consent``, ``page`` (and ``base_url``, which the renderer adds from the page). ``reads``
-    (optional) says whether a template may read any of some context variables: when the slot
-    template reads neither ``page`` nor ``base_url``, each slot number is rendered once per
-    build and reused, since the rest of its context is the build's config.
+    ``consent``, ``page`` (and ``base_url``, which the renderer adds from the page). Each slot
+    is rendered for its post (33 µs a slot: reusing them did not pay).
 ``on_config(config) -> None``
     Appends a Python-Markdown extension *instance* to ``config.markdown_extensions`` and, when ads
     can have markup, ``assets/frontmatter-blog/ads.css`` to ``config.extra_css`` (the file lives in

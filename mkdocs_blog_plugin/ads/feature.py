@@ -49,9 +49,6 @@ ad code never reaches the search index, feeds or anything else built from ``page
 Render = Callable[..., str]
 """``render("ad-slot.html", **context) -> str``: the template of that name in the
 ``frontmatter-blog/`` folder (``custom_dir`` first), rendered with autoescape on."""
-Reads = Callable[..., bool]
-"""``reads("ad-slot.html", "page", "base_url") -> bool``: whether that template may read any of
-those variables."""
 
 
 @dataclass
@@ -81,19 +78,12 @@ class AdsFeature:
         *,
         serving: bool,
         render: Render,
-        reads: Reads | None = None,
         labels: Labels | None = None,
     ) -> None:
         self.ads = ads_config
         self.labels = labels if labels is not None else Labels()
         self.serving = serving
         self.render = render
-        self.reads = reads
-        # Slot number -> HTML, for a slot template that reads neither `page` nor `base_url`:
-        # the rest of its context is the build's config, so each number renders the same on
-        # every post.
-        self._slots: dict[int, str] = {}
-        self._slot_varies: bool | None = None
         self.rules = PlacementRules.from_positions(
             ads_config.positions,
             after_paragraph=ads_config.after_paragraph,
@@ -282,16 +272,7 @@ class AdsFeature:
         }
 
         def render_slot(number: int) -> str:
-            if self._slot_varies is None:
-                self._slot_varies = self.reads is None or self.reads(
-                    SLOT_TEMPLATE, "page", "base_url"
-                )
-            if self._slot_varies:
-                return self.render(SLOT_TEMPLATE, number=number, **context)
-            html = self._slots.get(number)
-            if html is None:
-                html = self._slots[number] = self.render(SLOT_TEMPLATE, number=number, **context)
-            return html
+            return self.render(SLOT_TEMPLATE, number=number, **context)
 
         return render_slot
 

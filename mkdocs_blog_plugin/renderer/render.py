@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
-from jinja2 import nodes
-from jinja2.defaults import DEFAULT_NAMESPACE
-from jinja2.filters import FILTERS
-from jinja2.tests import TESTS
-from jinja2.utils import _PassArg  # how Jinja marks @pass_context (stable since 3.0)
 from markupsafe import Markup, escape
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -28,6 +23,8 @@ from mkdocs_blog_plugin.structure.pages import ListingPage
 from .views import PostView, ViewMaker, root_prefix
 
 TEMPLATE_FOLDER = "frontmatter-blog"
+OWN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / TEMPLATE_FOLDER
+"""The plugin's own templates, as shipped."""
 LISTING_MARKER = "<!-- frontmatter-blog:listing -->"
 # What may stand before the author's own <h1> at the start of a post's content: white space,
 # comments, and the empty document that plugins parsing the content as a whole page wrap it in
@@ -106,11 +103,10 @@ class Renderer:
         self._label_context = self.labels.context()
         self.image_in_post, self.image_in_listing = images
         self._entries: dict[PostView, Markup] = {}
-        self._reads: dict[tuple[str, ...], bool] = {}
+        # Whether rendered entries may be reused across pages: see own_templates.
+        self.reuse = own_templates(self.env)
         # Looked up once per name: a build renders thousands of headers and entries.
         self._templates: dict[str, jinja2.Template] = {}
-        # Post headers rendered ahead, by src_uri: (show_title, HTML).
-        self._headers: dict[str, tuple[bool, str]] = {}
 
     def render(self, name: str, /, page: Page | None = None, **context: Any) -> str:
         """Render ``frontmatter-blog/<name>``. With the page, the context also has ``page`` and
@@ -127,47 +123,11 @@ class Renderer:
             template = self._templates[name] = self.env.get_template(f"{TEMPLATE_FOLDER}/{name}")
         return template.render(**context)
 
-    def reads(self, name: str, *variables: str) -> bool:
-        """Whether template ``name`` may read any of ``variables``; see :func:`template_reads`."""
-        key = (name, *variables)
-        if key not in self._reads:
-            path = f"{TEMPLATE_FOLDER}/{name}"
-            given = frozenset(self._label_context)
-            self._reads[key] = any(
-                template_reads(self.env, path, v, provided=given) for v in variables
-            )
-        return self._reads[key]
-
-    def prepare_headers(self, entries: Iterable[PostEntry]) -> None:
-        """Render the posts' headers ahead, in one pass, once every page has its content.
-
-        One after another they render in about half the time they take one per page, between
-        the theme's work on whole pages. Only for a header template that does not read ``page``
-        (see :func:`template_reads`): the rest of its context is known before the page is built.
-        """
-        if self.reads("post-header.html", "page"):
-            return
-        for entry in entries:
-            page = entry.file.page
-            if page is not None and page.content is not None:
-                show_title = not header_place(page.content, entry.post.title)[1]
-                try:
-                    header = self._header(entry, page, show_title=show_title)
-                except Exception:
-                    # A broken template fails again when the post is built, where MkDocs'
-                    # error names the page.
-                    return
-                self._headers[entry.file.src_uri] = (show_title, header)
-
     def post_page(self, html: str, entry: PostEntry, page: Page) -> str:
         """The post's content with its header (date, category, tags) above the text."""
         place, has_title = header_place(html, entry.post.title)
         show_title = not has_title
-        ready = self._headers.pop(entry.file.src_uri, None)
-        if ready is not None and ready[0] == show_title:
-            header = ready[1]
-        else:  # Not rendered ahead, or another plugin has changed the page's <h1> since.
-            header = self._header(entry, page, show_title=show_title)
+        header = self._header(entry, page, show_title=show_title)
         # Keep the author's own <h1> first: the header belongs under the title.
         return html[:place] + header + html[place:] + self._footer(entry, page)
 
@@ -276,10 +236,9 @@ class Renderer:
 
     def _entry(self, post: PostView, page: Page) -> Markup:
         """A post's entry in a listing. A post appears in many listings (index, category, tags)
-        whose pages mostly share a depth, and so the same view: each is rendered once, unless
-        the template reads the page itself (its ``url`` filter, say). ``base_url`` is the same
-        at one depth, so a template may read it and still be reused."""
-        if self.reads("entry.html", "page"):
+        whose pages mostly share a depth, and so the same view: each is rendered once, with the
+        plugin's own templates (see :func:`own_templates`)."""
+        if not self.reuse:
             return Markup(self._render_entry(post, page))
         html = self._entries.get(post)
         if html is None:
@@ -343,75 +302,22 @@ def listing_toc(page: Page, posts: list[PostView], *, generated: bool) -> TableO
     return TableOfContents(entries)
 
 
-def template_reads(
-    env: jinja2.Environment,
-    name: str,
-    variable: str,
-    _seen: frozenset[str] = frozenset(),
-    *,
-    provided: frozenset[str] = frozenset(),
-) -> bool:
-    """Whether template ``name`` may read ``variable`` from its context.
+def own_templates(env: jinja2.Environment) -> bool:
+    """Whether the theme's loader finds the plugin's own file for every template of its folder:
+    none is overridden (from ``custom_dir``, or by a theme that ships its own).
 
-    True when it or a template it includes, imports or extends names the variable, uses a
-    global (``lipsum()``, ``_()``), or a filter or test that sees the whole context (MkDocs'
-    ``url`` reads the page) or is not Jinja's own; also when it refers to a template by a
-    computed name, or a template cannot be read. A ``False`` is safe to rely on, short of a
-    template reaching into Jinja's internals (``self._TemplateReference__context``).
-    ``provided``: names the renderer passes in every context (the labels' ``_()``...), which
-    hide globals of the same name (the theme's own ``_`` under MkDocs' themes).
+    The plugin's entry template (and what it includes) reads nothing of the page it is
+    rendered for but its depth, so an entry is rendered once for every listing at one folder
+    depth (a test holds the templates to that). An override may read anything (``page``, the
+    ``url`` filter, a theme's function): with one in place, every entry is rendered for its
+    own page.
     """
     assert env.loader is not None, "the theme's environment always has a loader"
-    try:
-        source, _, _ = env.loader.get_source(env, name)
-        tree = env.parse(source)
-    except jinja2.TemplateNotFound:
-        # For an include (`ignore missing`, or one of a list of fallbacks), a missing template
-        # renders nothing, and the others in the list are looked at in turn.
-        return not _seen
-    except jinja2.TemplateError:
-        return True  # a template Jinja itself may never compile: assume the worst
-    if variable in jinja2.meta.find_undeclared_variables(tree) or _calls_out(env, tree, provided):
-        return True
-    seen = _seen | {name}
-    for other in jinja2.meta.find_referenced_templates(tree):
-        if other is None:  # a computed name: it could be any template
-            return True
-        if other not in seen and template_reads(env, other, variable, seen, provided=provided):
-            return True
-    return False
-
-
-# Globals whose value depends on nothing but their arguments, as Jinja defines them.
-_PURE_GLOBALS = {
-    name: value
-    for name, value in DEFAULT_NAMESPACE.items()
-    if name in {"range", "dict", "cycler", "joiner", "namespace"}
-}
-
-
-def _calls_out(
-    env: jinja2.Environment, tree: nodes.Template, provided: frozenset[str] = frozenset()
-) -> bool:
-    """Whether a template uses anything that could depend on more than the values passed in:
-    a global other than Jinja's plain helpers (``range``, ``dict``, ...), or a filter or test
-    that is not Jinja's own or that is handed the context (``url``, ``random``, ``map``)."""
-    for node in tree.find_all((nodes.Filter, nodes.Test)):
-        is_filter = isinstance(node, nodes.Filter)
-        own: Mapping[str, Any] = FILTERS if is_filter else TESTS
-        table: Mapping[str, Any] = env.filters if is_filter else env.tests
-        actual = table.get(node.name)
-        # Sees the context, or is not Jinja's own (a theme or plugin may have rebound the name).
-        if actual is None or _sees_context(actual) or actual is not own.get(node.name):
-            return True
-    return any(
-        name.ctx == "load"
-        and name.name in env.globals
-        and name.name not in provided
-        and env.globals[name.name] is not _PURE_GLOBALS.get(name.name)
-        for name in tree.find_all(nodes.Name)
-    )
-
-
-def _sees_context(function: Callable[..., Any]) -> bool:
-    return _PassArg.from_obj(function) is _PassArg.context
+    for path in sorted(OWN_TEMPLATES.glob("*.html")):
+        try:
+            _, found, _ = env.loader.get_source(env, f"{TEMPLATE_FOLDER}/{path.name}")
+        except jinja2.TemplateError:
+            return False
+        if found is None or Path(found).resolve() != path:
+            return False
+    return True
