@@ -17,13 +17,7 @@ from markdown import Markdown, util  # type: ignore[import-untyped, unused-ignor
 from markdown.extensions import Extension  # type: ignore[import-untyped, unused-ignore]
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped, unused-ignore]
 
-from mkdocs_blog_plugin.core.ads import (
-    BlockKind,
-    PlacementRules,
-    count_words,
-    has_words,
-    place_slots,
-)
+from mkdocs_blog_plugin.core.ads import Block, BlockKind, PlacementRules, count_words, place_slots
 
 MARKER = re.compile(r"\s*<!--\s*ad\s*-->\s*", re.IGNORECASE)
 """The manual marker, as a raw HTML block of its own."""
@@ -95,48 +89,20 @@ def _gather_prose(element: etree.Element, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
-class TreeBlock:
-    """A top-level block of a rendered post, as placement sees it (see ``BlockLike``).
-
-    Its words are counted when placement first reads them: counting is most of the cost of
-    placement, and placement reads words only as far as its last slot needs them.
-    """
-
-    __slots__ = ("_source", "_words", "kind", "level")
-
-    def __init__(
-        self, kind: BlockKind, source: etree.Element | str | None = None, *, level: int = 0
-    ) -> None:
-        self.kind = kind
-        self.level = level
-        # The element, or its prose once gathered; None for a block with no words.
-        self._source = source
-        self._words: int | None = None if source is not None else 0
-
-    @property
-    def words(self) -> int:
-        if self._words is None:
-            source = self._source
-            assert source is not None, "words are unknown only while the source is kept"
-            self._words = count_words(source if isinstance(source, str) else _prose_text(source))
-            self._source = None
-        return self._words
-
-
-def classify(md: Markdown, element: etree.Element) -> TreeBlock:
+def classify(md: Markdown, element: etree.Element) -> Block:
     """The placement block for one top-level element of a rendered post."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _HEADINGS:
-        return TreeBlock(BlockKind.HEADING, element, level=_HEADINGS[tag])
+        return Block(BlockKind.HEADING, count_words(_prose_text(element)), _HEADINGS[tag])
     if tag == "p":
         stashed = _stash_text(md, element)
         if stashed is not None:
             # Fenced code, raw HTML or math: never a paragraph, unless it is the marker.
-            return TreeBlock(BlockKind.MARKER if MARKER.fullmatch(stashed) else BlockKind.OTHER)
-        text = _prose_text(element)
+            return Block(BlockKind.MARKER if MARKER.fullmatch(stashed) else BlockKind.OTHER)
         # A paragraph with no words (a lone image, a lone inline HTML tag) is not text.
-        return TreeBlock(BlockKind.PARAGRAPH if has_words(text) else BlockKind.OTHER, text)
-    return TreeBlock(BlockKind.OTHER, element)
+        words = count_words(_prose_text(element))
+        return Block(BlockKind.PARAGRAPH if words else BlockKind.OTHER, words)
+    return Block(BlockKind.OTHER, count_words(_prose_text(element)))
 
 
 class AdSlotTreeprocessor(Treeprocessor):  # type: ignore[misc, unused-ignore]

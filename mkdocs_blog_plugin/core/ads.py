@@ -11,10 +11,10 @@ blocks, a slot can never end up inside a code block, table, list, admonition and
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 
 class BlockKind(enum.Enum):
@@ -146,53 +146,11 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def has_words(text: str) -> bool:
-    """Whether ``text`` holds a word: ``count_words(text) > 0``, without counting them all."""
-    return _WORD.search(text) is not None
-
-
-class BlockLike(Protocol):
-    """What :func:`place_slots` reads of a block: a :class:`Block`, or a block whose ``words``
-    are counted only when first read (placement reads them only as far as it needs)."""
-
-    @property
-    def kind(self) -> BlockKind: ...
-
-    @property
-    def words(self) -> int: ...
-
-    @property
-    def level(self) -> int: ...
-
-
-class _WordsBefore:
-    """Words in ``blocks[:gap]``, reading the blocks' ``words`` only as far as asked."""
-
-    def __init__(self, blocks: Sequence[BlockLike]) -> None:
-        self.blocks = blocks
-        self.sums = [0]
-
-    def __getitem__(self, gap: int) -> int:
-        sums = self.sums
-        while len(sums) <= gap:
-            sums.append(sums[-1] + self.blocks[len(sums) - 1].words)
-        return sums[gap]
-
-    def reach(self, minimum: int) -> bool:
-        """Whether the blocks hold at least ``minimum`` words."""
-        gap = 0
-        while self[gap] < minimum:
-            if gap == len(self.blocks):
-                return False
-            gap += 1
-        return True
-
-
-def _is_title(block: BlockLike) -> bool:
+def _is_title(block: Block) -> bool:
     return block.kind is BlockKind.HEADING and block.level == 1
 
 
-def place_slots(blocks: Sequence[BlockLike], rules: PlacementRules) -> Placement:
+def place_slots(blocks: Sequence[Block], rules: PlacementRules) -> Placement:
     """The gaps of ``blocks`` that get an ad slot under ``rules``.
 
     - Fewer than ``rules.min_words`` words in the whole post: no slots at all.
@@ -203,12 +161,9 @@ def place_slots(blocks: Sequence[BlockLike], rules: PlacementRules) -> Placement
       An automatic slot only ever follows a paragraph (or starts the post), never a heading; a
       slot that would come less than ``min_words_between`` words after the previous one moves
       down to the next paragraph where it would not.
-
-    Words are read from the blocks only as far as these rules need them: counting them is most
-    of the cost of placement, and the last slot usually comes well before the end of a post.
     """
-    words_before = _WordsBefore(blocks)
-    if not blocks or rules.max_slots == 0 or not words_before.reach(rules.min_words):
+    words_before = list(itertools.accumulate((block.words for block in blocks), initial=0))
+    if not blocks or rules.max_slots == 0 or words_before[-1] < rules.min_words:
         return Placement((), manual=False)
     markers = [i for i, block in enumerate(blocks) if block.kind is BlockKind.MARKER]
     if markers:
