@@ -347,7 +347,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         if self.blog is None:
             return None
         if entry := self.blog.by_src.get(page.file.src_uri):
-            read_post_html(self.blog, entry, html, self.config)
+            slots = self.ads.slot_html(page) if self.ads is not None else ()
+            read_post_html(self.blog, entry, html, self.config, slots)
             if (
                 self.feed is not None
                 and self.config.feed.content == "full"

@@ -462,3 +462,24 @@ def test_instant_navigation_under_serve_without_ads_adds_nothing(tmp_path: Path)
     site = build(tmp_path, {**ADSENSE_ADS, "head": HOOK}, config=INSTANT, serve=True)
     assert [path for path in site.grep("data-frontmatter-blog-ads") if path.endswith(".html")] == []
     assert [path for path in site.grep("data-test-cmp") if path.endswith(".html")] == []
+
+
+def test_slots_are_not_read_for_the_read_time(tmp_path: Path) -> None:
+    # Slots of 600 words each in the long post's three places (7 minutes if they were read):
+    # its read time is that of the same text without ads.
+    override = '<aside class="ad-slot">{{ "sponsored " * 600 }}</aside>\n'
+    long_post = (FIXTURES / FIXTURE / "docs/blog/long-post.md").read_text(encoding="utf-8")
+    twin = long_post.replace("title: A long post", "title: Twin").replace("ads: true", "ads: false")
+    site = build(
+        tmp_path,
+        {},
+        config={"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+        files={"../overrides/frontmatter-blog/ad-slot.html": override, "blog/twin.md": twin},
+    )
+    assert len(ad_slots(site.soup("blog/long-post/"))) == 3
+    assert ad_slots(site.soup("blog/twin/")) == []
+    times = [
+        site.soup(url).select_one(".fmb-readtime") for url in ("blog/long-post/", "blog/twin/")
+    ]
+    assert times[0] is not None and times[1] is not None
+    assert times[0].get_text() == times[1].get_text() == "3 min read"

@@ -240,3 +240,47 @@ def test_the_flat_count_is_the_count_with_a_stack(pieces: list[str]) -> None:
     html = "".join(pieces)
     if not _STRAY_LT.search(html):  # count_reading takes the flat path
         assert _count_flat(html) == _count_with_stack(html)
+
+
+# The ad slots the plugin inserts between a post's blocks, in the shapes the shipped template
+# and overrides give them: read as nothing, taken out first or skipped by the open elements.
+_SLOTS = st.sampled_from(
+    [
+        '<aside class="ad-slot" aria-label="Advertisement" data-search-exclude'
+        ' data-label="Advertisement" data-slot-number="1">\n<div class="ad-slot__unit"'
+        ' style="min-height: 250px"><!-- frontmatter-blog:ad-snippet --></div>\n</aside>',
+        '<aside class="ad-slot" data-search-exclude><div><template data-ad-consent><ins'
+        ' class="adsbygoogle"></ins></template></div></aside>',
+        '<aside class="ad-slot my-slot">Sponsored words <img src="ad.png"> here</aside>',
+        '<div class="ad-slot"><script>var a = "<p>not read</p>";</script>Ad text</div>',
+    ]
+)
+_BLOCKS = st.one_of(
+    st.lists(_WORD, max_size=8).map(lambda words: "<p>" + " ".join(words) + "</p>"),
+    st.lists(_WORD, max_size=4).map(lambda words: "<h2>" + " ".join(words) + "</h2>"),
+    st.lists(_WORD, max_size=4).map(lambda w: "<ul><li>" + "</li><li>".join(w) + "</li></ul>"),
+    st.just('<p><img src="photo.png" alt="A photo"></p>'),
+    st.just("<pre><code>x = 1 &lt; 2</code></pre>"),
+    st.just("<p>日本語のテキスト</p>"),
+    st.just("<script>var x = 1;</script>"),
+)
+
+
+@given(st.lists(st.tuples(_BLOCKS, st.one_of(st.none(), _SLOTS)), max_size=12))
+def test_leaving_the_slots_out_counts_as_skipping_them(parts: list[tuple[str, str | None]]) -> None:
+    html = "\n".join(block + ("\n" + slot if slot else "") for block, slot in parts)
+    slots = sorted({slot for _, slot in parts if slot})
+    assert count_reading(html, leave_out=slots) == count_reading(html)
+
+
+@pytest.mark.parametrize(
+    ("html", "leave_out", "reading"),
+    [
+        ("<p>one two</p><aside class='ad-slot'>ad</aside>", ["<aside>gone</aside>"], (2, 0, 0)),
+        ("<p>one two</p>", [""], (2, 0, 0)),
+        ("<p>one</p><div>AD AD</div><p>two</p>", ["<div>AD AD</div>"], (2, 0, 0)),
+        ("<p>one</p><div>AD</div><div>AD</div>", ["<div>AD</div>"], (1, 0, 0)),
+    ],
+)
+def test_leave_out(html: str, leave_out: list[str], reading: tuple[int, int, int]) -> None:
+    assert count_reading(html, leave_out=leave_out) == Reading(*reading)

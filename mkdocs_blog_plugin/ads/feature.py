@@ -229,6 +229,11 @@ class AdsFeature:
         request = self._requests.get(page.file.src_uri)
         return request.placed if request is not None else 0
 
+    def slot_html(self, page: Page) -> tuple[str, ...]:
+        """The HTML of each slot inserted into ``page`` in this build, in order."""
+        request = self._requests.get(page.file.src_uri)
+        return request.html if request is not None else ()
+
     def pending_request(self, page: Page) -> SlotRequest | None:
         """The slot request armed for ``page`` (by ``begin_page``) that its conversion has not
         taken yet, if any."""

@@ -41,6 +41,8 @@ class SlotRequest:
     """Slot number (1, 2, …) to the slot's HTML."""
     placed: int = 0
     """Slots inserted, set by the treeprocessor."""
+    html: tuple[str, ...] = ()
+    """The HTML of each slot inserted, in order, set by the treeprocessor."""
     manual: bool = False
     """Whether the post had manual ``<!-- ad -->`` markers."""
 
@@ -120,9 +122,10 @@ class AdSlotTreeprocessor(Treeprocessor):  # type: ignore[misc, unused-ignore]
         blocks = [classify(self.md, child) for child in children]
         placement = place_slots(blocks, request.rules)
         request.manual = placement.manual
+        slots = tuple(request.render_slot(n).strip() for n in range(1, len(placement.gaps) + 1))
         # Insert from the end, so earlier gap indices stay valid.
         for number, gap in reversed(list(enumerate(placement.gaps, start=1))):
-            placeholder = self.md.htmlStash.store(request.render_slot(number).strip())
+            placeholder = self.md.htmlStash.store(slots[number - 1])
             if gap < len(children) and blocks[gap].kind is BlockKind.MARKER:
                 children[gap].text = placeholder
                 continue
@@ -135,6 +138,7 @@ class AdSlotTreeprocessor(Treeprocessor):  # type: ignore[misc, unused-ignore]
                 holder.tail = "\n"
                 root.append(holder)
         request.placed = len(placement.gaps)
+        request.html = slots
 
 
 class AdSlotExtension(Extension):  # type: ignore[misc, unused-ignore]

@@ -3,6 +3,8 @@ taken from the post's HTML once MkDocs has converted it (never a second conversi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_blog_plugin.config import BlogConfig
@@ -15,12 +17,15 @@ from mkdocs_blog_plugin.structure.pages import PostPage
 log = get_plugin_logger(__name__)
 
 
-def read_post_html(blog: Blog, entry: PostEntry, html: str, options: BlogConfig) -> None:
-    """Keep the post's excerpt and read time in ``blog``, from its rendered ``html``."""
+def read_post_html(
+    blog: Blog, entry: PostEntry, html: str, options: BlogConfig, slots: Sequence[str] = ()
+) -> None:
+    """Keep the post's excerpt and read time in ``blog``, from its rendered ``html``;
+    ``slots``: the HTML of the ad slots inserted in it, which are not read."""
     post = entry.post
     if options.post_readtime:
         blog.reading[post.path] = post.readtime or minutes(
-            count_reading(html),
+            count_reading(html, leave_out=slots),
             words_per_minute=options.post_readtime_words_per_minute,
             characters_per_minute=options.post_readtime_characters_per_minute,
         )

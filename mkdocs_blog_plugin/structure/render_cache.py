@@ -203,6 +203,7 @@ class RenderCache:
             self.hits += 1
             if slots is not None and request is not None and kept.slots is not None:
                 request.placed = len(kept.slots)
+                request.html = kept.slots
                 request.manual = kept.manual
                 slots.claim(page, request)
             page.content = kept.content
@@ -233,7 +234,7 @@ class RenderCache:
                 if page.links_to_anchors is not None
                 else None
             ),
-            slots=_slot_html(request, request.placed) if taken and request is not None else None,
+            slots=request.html if taken and request is not None else None,
             manual=request.manual if taken and request is not None else False,
         )
 
