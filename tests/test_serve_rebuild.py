@@ -368,3 +368,83 @@ def test_kept_conversions_of_two_blogs_keep_their_ad_slots(tmp_path: Path) -> No
         )
         page = (site_dir / "blog" / "first" / "index.html").read_text("utf-8")
         assert page.count("BLOG-AD") >= 1 and "frontmatter-blog:ad-snippet" not in page
+
+
+def test_serve_dirty_shows_a_new_tag_date_and_title_on_every_page(tmp_path: Path) -> None:
+    """Under `serve --dirty` only changed pages are rebuilt: after a post's tag, date or title
+    changes, every page that shows it (related lists, series boxes, archives, feeds, listings
+    and the other posts' previous and next links) is the same as in a clean build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    files = {
+        f"blog/part-{n}.md": post(
+            {
+                "title": f"Part {n}",
+                "pubDate": f"202{n}-0{n}-01",
+                "tags": ["shared", f"own-{n}"],
+                "series": "Guide",
+                "series_order": n,
+            },
+            f"Text of part {n}.\n\n<!-- more -->\n\nMore of part {n}.\n",
+        )
+        for n in range(1, 5)
+    }
+    files["blog/aside.md"] = post({"title": "Aside", "pubDate": "2019-06-01"}, "Unrelated.\n")
+    config_file = make_site(tmp_path, None, files=files, plugin={"post_url_format": "{slug}"})
+    docs = config_file.parent / "docs" / "blog"
+    serve_url = "http://127.0.0.1:8000/"
+
+    def load(site_dir: Path) -> Any:
+        return load_config(config_file=str(config_file), site_dir=str(site_dir))
+
+    def pages(site_dir: Path) -> dict[str, bytes]:
+        # What shows posts: every page and feed (the sitemap dates pages by build time).
+        return {
+            name: data
+            for name, data in _site_bytes(site_dir).items()
+            if name.endswith((".html", ".xml", ".json")) and not name.startswith("sitemap")
+        }
+
+    session = tmp_path / "session"
+    config = load(session)
+    config.plugins.on_startup(command="serve", dirty=True)
+    plugin = config.plugins["frontmatter-blog"]
+    try:
+        build(config, serve_url=serve_url, dirty=True)
+        edits = [
+            ("- own-2\n", "- own-2\n- added\n"),  # a new tag
+            ("pubDate: '2022-02-01'", "pubDate: '2025-02-01'"),  # a new date: another year
+            ("title: Part 2", "title: Second part"),  # a new title
+        ]
+        for number, (old, new) in enumerate(edits):
+            source = docs / "part-2.md"
+            text = source.read_text("utf-8")
+            assert old in text, text
+            source.write_text(text.replace(old, new), "utf-8")
+            later = time.time() + 5 * (number + 1)
+            os.utime(source, (later, later))
+            build(load(session), serve_url=serve_url, dirty=True)
+
+            # A clean build by a new session. MkDocs keeps one plugin instance per process:
+            # the session's state (dirty, what it kept) is put back after.
+            kept = dict(vars(plugin))
+            fresh = load(tmp_path / f"clean-{number}")
+            fresh.plugins.on_startup(command="serve", dirty=False)
+            try:
+                build(fresh, serve_url=serve_url)
+            finally:
+                vars(plugin).clear()
+                vars(plugin).update(kept)
+            served, clean = pages(session), pages(tmp_path / f"clean-{number}")
+            assert sorted(set(served) ^ set(clean)) == [], new
+            assert [name for name in clean if served[name] != clean[name]] == [], new
+        # Not a comparison of two stale sites: the other parts' pages, the new year's archive
+        # and the new tag's page show the post under its new title.
+        served = pages(session)
+        for name in ("blog/part-1/index.html", "blog/archive/2025/index.html"):
+            assert b"Second part" in served[name], name
+        assert b"Second part" in served["blog/tags/added/index.html"]
+        assert "blog/archive/2022/index.html" not in served
+    finally:
+        config.plugins.on_shutdown()
