@@ -46,6 +46,10 @@ class SlotRequest:
     manual: bool = False
     """Whether the post had manual ``<!-- ad -->`` markers."""
 
+    def render_slots(self, count: int) -> tuple[str, ...]:
+        """The HTML of slots 1 to ``count``, as they go into the post."""
+        return tuple(self.render_slot(number).strip() for number in range(1, count + 1))
+
 
 RequestFor = Callable[[Markdown], "SlotRequest | None"]
 """Given the Markdown instance about to be processed, the request for it (or ``None``)."""
@@ -122,7 +126,7 @@ class AdSlotTreeprocessor(Treeprocessor):  # type: ignore[misc, unused-ignore]
         blocks = [classify(self.md, child) for child in children]
         placement = place_slots(blocks, request.rules)
         request.manual = placement.manual
-        slots = tuple(request.render_slot(n).strip() for n in range(1, len(placement.gaps) + 1))
+        slots = request.render_slots(len(placement.gaps))
         # Insert from the end, so earlier gap indices stay valid.
         for number, gap in reversed(list(enumerate(placement.gaps, start=1))):
             placeholder = self.md.htmlStash.store(slots[number - 1])

@@ -103,11 +103,6 @@ class Slots(Protocol):
     def claim(self, page: Page, request: SlotRequest) -> None: ...
 
 
-def _slot_html(request: SlotRequest, count: int) -> tuple[str, ...]:
-    # As the treeprocessor stores them.
-    return tuple(request.render_slot(number).strip() for number in range(1, count + 1))
-
-
 class CountRecords(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG + 1)
@@ -197,7 +192,7 @@ class RenderCache:
             and (
                 request is None
                 or kept.slots is None
-                or _slot_html(request, len(kept.slots)) == kept.slots
+                or request.render_slots(len(kept.slots)) == kept.slots
             )
         ):
             self.hits += 1
