@@ -116,6 +116,9 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self._instant = False
         self._with_post_lists: set[str] = set()
         """Pages that list posts (<!-- frontmatter-blog:posts -->), outside the blog too."""
+        self._bodies: dict[str, str] = {}
+        """Each post's HTML before its header and footer, from ``on_page_context`` to
+        ``on_post_page``, which gives it back to the page."""
         self._post_sidebar = False
         # Live across `serve` rebuilds, unlike the rest, which each build makes afresh.
         self.kept_reading = KeptReading()
@@ -153,6 +156,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
         self.feed = None
         self.metadata = None
         self._with_post_lists = set()
+        self._bodies = {}
         self.related = None
         self._remove_scratch()
         if not self.config.enabled:
@@ -434,6 +438,7 @@ class BlogPlugin(BasePlugin[BlogConfig]):
                 self._with_post_lists.add(uri)  # keeps the blog's stylesheet
             page.content = content
         if (entry := self.blog.by_src.get(uri)) is not None:
+            self._bodies[uri] = page.content
             page.content = self.renderer.post_page(page.content, entry, page)
             if self._post_sidebar and self.related is not None:
                 set_sidebar_links(page, self.related.tree(entry.post))
@@ -474,6 +479,15 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             and not any(instance.shows_blog(uri) for instance in self._instances)
         ):
             output = without_stylesheet(output, BLOG_CSS)
+        if (body := self._bodies.pop(uri, None)) is not None:
+            # Written out next, and MkDocs keeps every page's HTML until the build ends: keep
+            # the post's own HTML, as converted, not the copy with its header and footer. That
+            # copy is larger, and twice as large again when the header has a character beyond
+            # Latin-1 (a curly quote in a related post's title): Python then stores every
+            # character of the page in two bytes. It was 11 MB of a 1,000-post build's peak
+            # memory. What plugins read at on_post_build is the post as Material's blog
+            # leaves it, its body.
+            page.content = body
         if isinstance(page, ListingPage):
             # Written out next. MkDocs keeps every page's HTML until the build ends, and a
             # listing only repeats its posts: free it (most of the plugin's memory cost).

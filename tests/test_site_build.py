@@ -412,6 +412,39 @@ def test_header_goes_under_an_h1_another_plugin_adds_after_headers_are_rendered(
     assert leverage.select_one(".fmb-post-header h1") is not None
 
 
+def test_after_its_page_is_written_a_post_keeps_its_body_not_the_header(tmp_path: Path) -> None:
+    # MkDocs keeps every page's HTML until the build ends. A post's page gets its header and
+    # footer for the theme, and then its converted body back (as under Material's blog, which
+    # draws the header in its template): plugins reading pages at on_post_build see the body,
+    # and the larger copy is not held.
+    seen = tmp_path / "seen.json"
+    hook = tmp_path / "bodies.py"
+    hook.write_text(
+        "import json\n"
+        "converted, pages = {}, []\n"
+        "def on_page_content(html, page, config, files):\n"
+        "    converted[page.file.src_uri] = html\n"
+        "    pages.append(page)\n"
+        "def on_post_build(config):\n"
+        "    kept = {page.file.src_uri: page.content for page in pages}\n"
+        f"    with open({str(seen)!r}, 'w', encoding='utf-8') as out:\n"
+        "        json.dump({'converted': converted, 'kept': kept}, out)\n",
+        "utf-8",
+    )
+    site = build_site(tmp_path, config={"hooks": [str(hook)]})
+    found = json.loads(seen.read_text("utf-8"))
+    body = found["kept"]["blog/2025/leverage.md"]
+    assert body == found["converted"]["blog/2025/leverage.md"]
+    assert "fmb-post-header" not in body and "fmb-post-footer" not in body
+    assert "leverage" in body.lower()
+    # The page that was written has them.
+    written = site.soup("blog/2025/leverage/")
+    assert written.select_one(".fmb-post-header") is not None
+    assert written.select_one(".fmb-post-footer, .fmb-prev-next") is not None
+    # A page that is no post keeps what MkDocs made of it.
+    assert found["kept"]["index.md"] == found["converted"]["index.md"]
+
+
 def test_a_broken_header_template_names_the_post(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
