@@ -42,6 +42,20 @@ from mkdocs_blog_plugin.core.readtime import Reading, count_reading, minutes, re
         ('<div class="box ad-slot big">ad words</div>', Reading(0, 0, 0)),
         ("<div data-search-exclude><p>hidden</p></div><p>shown</p>", Reading(1, 0, 0)),
         ("<div class='ad-slotted'>counted</div>", Reading(1, 0, 0)),
+        # Skipped elements and attribute names in any case; class names are case-sensitive.
+        ("<SCRIPT>var x = 1;</SCRIPT><p>a</p><Svg><text>b</text></Svg>", Reading(1, 0, 0)),
+        ('<div CLASS="AD-SLOT">ad</div><div Data-Search-Exclude>ad</div>', Reading(1, 0, 0)),
+        (
+            '<div CLASS="ad-slot">ad</div><P>p</P><DIV DATA-SEARCH-EXCLUDE>ad</DIV>',
+            Reading(1, 0, 0),
+        ),
+        # ">" inside attribute values ends no tag.
+        (
+            "<p>one<span title='a > b'>two</span> <a href=\"x>y\" class='q'>three</a></p>",
+            Reading(2, 0, 0),
+        ),
+        ("<p title=\"x > y\" data-z='>'>four five</p>", Reading(2, 0, 0)),
+        ('<p>a<b x="> c">d</b></p><p x=">" y>e</p>', Reading(2, 0, 0)),
         # Images.
         ('<p><img src="a.png" alt="an alt text"> <img src="b.png"/></p>', Reading(0, 0, 2)),
         # CJK: characters one by one; Hangul as words.
