@@ -48,7 +48,7 @@ def header_place(html: str, title: str | None = None) -> tuple[int, bool]:
     heading = _H1.match(html, end)
     if heading is not None:
         return heading.end(), True
-    if title is not None and "<h1" in html.lower():
+    if title is not None:
         wanted = _words(title)
         return end, any(_words(_TAGS.sub("", m.group(0))) == wanted for m in _H1.finditer(html))
     return end, False
