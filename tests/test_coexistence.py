@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -172,6 +173,33 @@ def test_every_page_has_a_readable_source_file(tmp_path: Path) -> None:
         assert not os.path.exists(note["path"]), uri
     assert len({note["path"] for note in generated.values()}) == len(generated)
     assert seen["blog/first-post.md"]["generated"] is False
+
+
+SCRATCH_LISTER = """\
+import glob, json, os, tempfile
+
+def on_post_build(config):
+    made = glob.glob(os.path.join(tempfile.gettempdir(), "frontmatter-blog-*", "*"))
+    with open(os.path.join(os.path.dirname(config.config_file_path), "made.json"), "w") as f:
+        json.dump(made, f)
+"""
+
+
+def test_listing_source_files_are_made_only_when_a_plugin_asks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The empty source files of the previous test are made when a plugin reads their path:
+    # a build where none does makes none (a large blog has thousands of listing pages).
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    config_file = make_site(tmp_path, FIXTURE, config={"hooks": ["scratch_lister.py"]})
+    (config_file.parent / "scratch_lister.py").write_text(SCRATCH_LISTER, "utf-8")
+    site = build_config_file(config_file)
+    assert all(site.exists(url) for url in LISTINGS)
+    assert json.loads((site.root / "made.json").read_text("utf-8")) == []
+    # The scratch folder itself was this build's, and is gone with it.
+    assert list(temporary.iterdir()) == []
 
 
 def test_rss_plugin_matching_the_listings_too_builds(tmp_path: Path) -> None:

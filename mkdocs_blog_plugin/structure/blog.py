@@ -40,7 +40,12 @@ from mkdocs_blog_plugin.core.taxonomy import (
 from mkdocs_blog_plugin.core.urls import blog_prefix, in_blog, material_slug
 from mkdocs_blog_plugin.i18n import Labels
 from mkdocs_blog_plugin.structure.images import HeroImage, local_target, resolve_image
-from mkdocs_blog_plugin.structure.pages import ListingPage, PostPage, date_sitemap_entry
+from mkdocs_blog_plugin.structure.pages import (
+    ListingFile,
+    ListingPage,
+    PostPage,
+    date_sitemap_entry,
+)
 from mkdocs_blog_plugin.structure.redirects import alias_dest, aliases, redirect_html
 from mkdocs_blog_plugin.structure.sources import (
     MdxFile,
@@ -709,11 +714,8 @@ def _index_md(folder: str) -> str:
 class _PageMaker:
     """Creates listing pages, or attaches a listing to the page the user wrote there.
 
-    A generated page's content is in memory, which MkDocs reads; it also gets an empty source
-    file of its own in ``scratch`` (``3-index.md``), as Material's blog gives its generated
-    pages one. Many plugins read ``page.file.abs_src_path`` of every page they see, for dates from
-    git or the file system (mkdocs-rss-plugin, git-revision-date plugins), and fail on ``None``;
-    a file outside the repository and ``docs_dir`` has no git history and says nothing.
+    A generated page is a :class:`ListingFile`: its content is in memory, and its source an
+    empty file of its own in ``scratch`` (``3-index.md``), made when a plugin asks for it.
     """
 
     def __init__(
@@ -897,7 +899,7 @@ class _PageMaker:
         (Material's blog always lists it)."""
         in_nav = in_nav or self.options.taxonomy_in_nav
         inclusion = InclusionLevel.UNDEFINED if in_nav else self.inclusion
-        generated = File.generated(self.config, src_uri, content="", inclusion=inclusion)
+        generated = ListingFile.generated(self.config, src_uri, content="", inclusion=inclusion)
         self.language.publish(generated, self.config)
         earlier = self.made_dests.get(generated.dest_uri)
         if earlier is not None:
@@ -929,11 +931,10 @@ class _PageMaker:
             # One folder, no tree of them: a large blog has thousands of listing pages.
             self.made += 1
             path = os.path.join(self.scratch, f"{self.made}-{posixpath.basename(src_uri)}")
-            with open(path, "x", encoding="utf-8"):
-                pass
             # Kept with the in-memory content, which MkDocs reads first: the page is still
             # "modified" for `serve --dirty` (File.is_modified), and the file is never read.
-            generated.abs_src_path = path
+            assert isinstance(generated, ListingFile)
+            generated.defer_source(path)
         # Becomes generated.page.
         ListingPage(
             generated, self.config, title, number=number, named_by=named_by, labels=self.labels

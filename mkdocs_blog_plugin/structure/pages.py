@@ -23,6 +23,41 @@ def _text(value: str) -> Markup:
     return Markup(escape(value))
 
 
+class ListingFile(File):
+    """The file of a generated listing page: its content is in memory, which MkDocs reads, and
+    its ``abs_src_path`` is an empty file of its own outside ``docs_dir``, as Material's blog
+    gives its generated pages. Plugins that date pages from git or the file system
+    (mkdocs-rss-plugin, git-revision-date plugins) read that path for every page and fail on
+    ``None``; a file outside the site's repository has no history and says nothing.
+
+    The empty file is made the first time something asks for the path: most builds never do,
+    and making a file for each of a large blog's listing pages costs about a second for every
+    6,000 of them."""
+
+    _source: str | None = None
+    _source_made = True
+
+    def defer_source(self, path: str) -> None:
+        """Name ``path`` as the empty source file, made when first asked for."""
+        self._source = path
+        self._source_made = False
+
+    @property
+    def abs_src_path(self) -> str | None:
+        path = self._source
+        if path is not None and not self._source_made:
+            self._source_made = True
+            with open(path, "x", encoding="utf-8"):
+                pass
+        return path
+
+    @abs_src_path.setter
+    def abs_src_path(self, value: str | None) -> None:
+        # MkDocs sets it: to None when it gives the file content.
+        self._source = value
+        self._source_made = True
+
+
 class PostPage(Page):
     """A post. Its source was read and its front matter parsed in on_files; MkDocs would
     read and parse them again."""
