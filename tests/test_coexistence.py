@@ -7,6 +7,7 @@ environment); ``.venv`` has them all (see the dev dependency group).
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
+from mkdocs_blog_plugin.structure.pages import ListingFile
 from tests.sitebuild import Site, build_config_file, build_site, make_site, post
 
 FIXTURE = "coexistence"
@@ -200,6 +202,26 @@ def test_listing_source_files_are_made_only_when_a_plugin_asks(
     assert json.loads((site.root / "made.json").read_text("utf-8")) == []
     # The scratch folder itself was this build's, and is gone with it.
     assert list(temporary.iterdir()) == []
+
+
+def test_a_listing_source_file_is_made_once_when_first_asked_for(tmp_path: Path) -> None:
+    def listing(path: Path) -> ListingFile:
+        file = ListingFile("blog/tags/index.md", None, str(tmp_path / "site"), True)
+        file.defer_source(str(path))
+        return file
+
+    path = tmp_path / "3-index.md"
+    first = listing(path)
+    twin = copy.copy(first)  # as a plugin that copies the site's files would
+    assert not path.exists()
+    assert first.abs_src_path == twin.abs_src_path == str(path)
+    assert path.read_text("utf-8") == ""
+    # The build's folder is gone (the build has ended): the path is given, and nothing raises.
+    late = tmp_path / "gone" / "1-index.md"
+    assert listing(late).abs_src_path == str(late) and not late.exists()
+    # What MkDocs sets is what it gets.
+    first.abs_src_path = None
+    assert first.abs_src_path is None
 
 
 def test_rss_plugin_matching_the_listings_too_builds(tmp_path: Path) -> None:

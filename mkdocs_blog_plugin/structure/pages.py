@@ -47,7 +47,13 @@ class ListingFile(File):
         path = self._source
         if path is not None and not self._source_made:
             self._source_made = True
-            with open(path, "x", encoding="utf-8"):
+            try:
+                with open(path, "x", encoding="utf-8"):
+                    pass
+            except OSError:
+                # Made already (a copy of this file asked first), or the build that made the
+                # folder has ended and removed it: the path is given all the same, as when the
+                # file was made with the folder.
                 pass
         return path
 
