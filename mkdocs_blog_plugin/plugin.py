@@ -21,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_blog_plugin.ads import AdsFeature
 from mkdocs_blog_plugin.ads.head import instant_navigation
 from mkdocs_blog_plugin.compat.material_pages import (
+    add_date_filter,
     attach_material_attributes,
     set_sidebar_links,
     use_post_layout,
@@ -287,6 +288,11 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             return False
         return uri in self.blog.by_src or uri in self.blog.listings or uri in self._with_post_lists
 
+    def _owns_post(self, page: object) -> bool:
+        """Whether ``page`` is one of this blog's posts."""
+        file = getattr(page, "file", None)
+        return self.blog is not None and file is not None and file.src_uri in self.blog.by_src
+
     def _new_scratch(self) -> str:
         """An empty folder for this build's generated pages' source files (see
         ``structure.blog._PageMaker``), removed when the next build starts, at shutdown, or
@@ -395,9 +401,8 @@ class BlogPlugin(BasePlugin[BlogConfig]):
             self.search_cache.attach(config)
             self.page_cache.attach(env, config)
         keep_listings_out_of_search(config)
-        if self._post_sidebar and "date" not in env.filters:
-            # Material's blog-post.html formats dates with its blog's `date` filter.
-            env.filters["date"] = self.renderer.views.date_text
+        if self._post_sidebar:
+            add_date_filter(env.filters, self.renderer.views.date_text, self._owns_post)
         if self.dirty:
             remove_stale_pages(
                 files,

@@ -201,3 +201,43 @@ def test_a_disabled_blog_is_no_blog(tmp_path: Path) -> None:
     assert entries(site, "news/") == ["news/launch/", "news/later/"]
     assert feed_titles(site, "feed.xml") == ["News launch", "News later"]
     assert not site.exists("blog/tags/python/")
+
+
+def test_under_material_each_blog_dates_its_own_posts_sidebar(tmp_path: Path) -> None:
+    # Material's blog-post.html writes a post's dates with the `date` filter: each blog's own.
+    pytest.importorskip("material")
+    site = two_blogs(
+        tmp_path,
+        blog={"date_format": "yyyy-MM-dd"},
+        news={"date_format": "d MMMM yyyy", "locale": "fr"},
+        theme="material",
+    )
+
+    def sidebar_dates(url: str) -> list[str]:
+        return [time.get_text(strip=True) for time in site.soup(url).select(".md-sidebar time")]
+
+    assert sidebar_dates("blog/first/") == ["2025-01-10"]
+    assert sidebar_dates("news/launch/") == ["20 janvier 2025"]
+
+
+def test_the_date_filter_of_each_blog_and_of_another_plugin() -> None:
+    import jinja2
+
+    from mkdocs_blog_plugin.compat.material_pages import add_date_filter
+
+    env = jinja2.Environment()
+    add_date_filter(env.filters, lambda moment: "FIRST", lambda page: page == "first-post")
+    add_date_filter(env.filters, lambda moment: "SECOND", lambda page: page == "second-post")
+    template = env.from_string("{{ none | date }}")
+    assert template.render(page="first-post") == "FIRST"
+    assert template.render(page="second-post") == "SECOND"
+    assert template.render(page="guide") == "FIRST"  # not a post: the first blog's
+    assert template.render() == "FIRST"
+
+    def theirs(moment: object) -> str:
+        return "THEIRS"
+
+    others = jinja2.Environment()
+    others.filters["date"] = theirs  # Material's blog plugin defines one
+    add_date_filter(others.filters, lambda moment: "OURS", lambda page: True)
+    assert others.filters["date"] is theirs

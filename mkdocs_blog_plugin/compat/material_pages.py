@@ -6,9 +6,12 @@ for it keep working: ``page.authors``, ``page.categories`` (``title``, ``url``) 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.structure.nav import Link, Section
 
@@ -124,6 +127,33 @@ def use_post_layout(page: Any) -> None:
         hide = page.meta.get("hide")
         hidden = list(hide) if isinstance(hide, list) else []
         page.meta["hide"] = [*hidden, "navigation"]
+
+
+_OURS = "_frontmatter_blog_date"
+
+
+def add_date_filter(
+    filters: dict[str, Any],
+    date_text: Callable[[dt.datetime | None], str],
+    owns: Callable[[Any], bool],
+) -> None:
+    """Jinja's ``date`` filter, which Material's blog defines and its ``blog-post.html`` writes
+    a post's dates with. In a site of several blogs each one adds its own, and a post's dates
+    are written by its own blog's (``date_text``, for the pages it ``owns``); the first blog's
+    writes those of any other page. A ``date`` filter another plugin defined is left alone."""
+    earlier = filters.get("date")
+    if earlier is not None and not getattr(earlier, _OURS, False):
+        return
+
+    @pass_context
+    def date(context: Context, moment: dt.datetime | None) -> str:
+        if earlier is None or owns(context.get("page")):
+            return date_text(moment)
+        text: str = earlier(context, moment)
+        return text
+
+    setattr(date, _OURS, True)
+    filters["date"] = date
 
 
 def set_sidebar_links(page: Any, links: Tree) -> None:
