@@ -217,6 +217,7 @@ def test_no_feed_when_no_post_has_a_date_is_said_once(
     assert not (site.site_dir / "feed.xml").exists()
     said = [r.getMessage() for r in caplog.records if "No feed" in r.getMessage()]
     assert said == [
-        "mkdocs_blog_plugin: No feed: no published post has a date (pubDate, date, "
+        "mkdocs_blog_plugin: No feed for the blog at 'blog/': no published post has a date "
+        "(pubDate, date, "
         "published...), and a feed lists posts by date."
     ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -241,3 +242,26 @@ def test_the_date_filter_of_each_blog_and_of_another_plugin() -> None:
     others.filters["date"] = theirs  # Material's blog plugin defines one
     add_date_filter(others.filters, lambda moment: "OURS", lambda page: True)
     assert others.filters["date"] is theirs
+
+
+def test_each_blog_says_it_has_no_feed_without_site_url(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    build_site(
+        tmp_path,
+        None,
+        config={
+            "site_name": "Two blogs",
+            "plugins": [
+                {"frontmatter-blog": {"blog_dir": "blog"}},
+                {"frontmatter-blog": {"blog_dir": "news"}},
+            ],
+        },
+        files=FILES,
+    )
+    said = [r.getMessage() for r in caplog.records if "No feed" in r.getMessage()]
+    assert [message.split(":")[1].strip() for message in said] == [
+        "No feed is written for the blog at 'blog/'",
+        "No feed is written for the blog at 'news/'",
+    ]

@@ -72,6 +72,12 @@ def _folder_of(url: str) -> str:
     return url.removesuffix(".html")
 
 
+def _which(blog: Blog) -> str:
+    """The blog, as a message names it: by its index's address, which tells the blogs of a site
+    (``news/``) and the languages of mkdocs-static-i18n (``fr/blog/``) apart."""
+    return f"the blog at '{blog.index_url}'" if blog.index_url else "the blog at the site root"
+
+
 class Feed:
     """The feeds of one build: which there are, where they go, the ``<link>`` that announces
     each, and their files, written after the build."""
@@ -122,8 +128,8 @@ class Feed:
                 # site_url, and the default feed must not fail their --strict builds.
                 report = log.warning if options.feed.written else log.info
                 report(
-                    "No feed is written: a feed needs absolute links, and mkdocs.yml has no "
-                    "'site_url'. Set site_url, or feed: {enabled: false}."
+                    f"No feed is written for {_which(blog)}: a feed needs absolute links, "
+                    "and mkdocs.yml has no 'site_url'. Set site_url, or feed: {enabled: false}."
                 )
             return
         if not options.feed.enabled:
@@ -138,8 +144,8 @@ class Feed:
         site_feed = self._feed(self.title, self.folder, blog.index_url, posts)
         if site_feed is None:
             log.info(
-                "No feed: no published post has a date (pubDate, date, published...), and a "
-                "feed lists posts by date."
+                f"No feed for {_which(blog)}: no published post has a date (pubDate, date, "
+                "published...), and a feed lists posts by date."
             )
             return
         self.feeds.append(site_feed)
