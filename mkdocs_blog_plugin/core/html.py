@@ -29,10 +29,19 @@ VOID_ELEMENTS = frozenset(
 ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s"'>/=]+)(?:(?P<equals>\s*=\s*)(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 )
+TAG_ATTRIBUTES = (
+    r"""(?:\s+(?!\s)|/|(?:=|[^\s/>=])[^\s/>=]*(?![^\s/>=])"""
+    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>][^\s>]*(?![^\s>])|(?=>))|(?!\s*=)))*"""
+)
+"""What follows a tag's name up to its ``>``, as HTML reads it: spaces, slashes and attributes,
+whose values may be quoted and then hold ``>``. A quote opens a value only after ``=``;
+anywhere else it is part of an attribute's name (``<a '>`` is a whole tag, as browsers read
+it). Each piece can be read in one way only, so a tag that never ends is given up on in time
+that grows linearly with its length."""
 # A comment, or a start tag (whose quoted attribute values may hold ">").
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"
-    r"""|<(?P<name>[a-zA-Z][^\s/>]*)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    rf"|<(?P<name>[a-zA-Z][^\s/>]*)(?P<attributes>{TAG_ATTRIBUTES})>",
     re.DOTALL,
 )
 _RAW_TEXT_END = {

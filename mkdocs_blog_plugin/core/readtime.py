@@ -55,6 +55,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from mkdocs_blog_plugin.core.html import TAG_ATTRIBUTES
 from mkdocs_blog_plugin.core.html import VOID_ELEMENTS as _VOID_ELEMENTS
 
 # Han (CJK Unified Ideographs and their extensions, compatibility ideographs, the iteration and
@@ -143,7 +144,7 @@ def count_reading(html: str, *, leave_out: Sequence[str] = ()) -> Reading:
     for piece in leave_out:
         if piece:
             html = html.replace(piece, " ")
-    if not _needs_a_stack(html) and not _STRAY_LT.search(html):
+    if not _needs_a_stack(html) and not _STRAY_LT.search(html) and not _QUOTED_GT.search(html):
         return _count_flat(html)
     return _count_with_stack(html)
 
@@ -225,13 +226,17 @@ def _needs_a_stack(html: str) -> bool:
 
 _INLINE_TAG = re.compile(
     r"</?(?:" + "|".join(sorted(_INLINE_ELEMENTS, key=len, reverse=True)) + r")"
-    r"(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    rf"(?=[\s/>]){TAG_ATTRIBUTES}>",
     re.IGNORECASE,
 )
 # A "<" that starts no tag (Markdown writes &lt;), or a tag that does not end before the next
 # "<": removing the inline tag after it could join it to the text that follows.
 _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])|<[^>]*<")
-_IMAGE_TAG = re.compile(r"<img(?=[\s/>])", re.IGNORECASE)
+# A ">" in a quoted attribute value: the tag goes on past it, and what looks like a comment or
+# the end of the HTML after it may be inside the tag; only the open elements can tell.
+_QUOTED_GT = re.compile(r"""=[ \t\n\r\f]*(?:"[^"<]*>|'[^'<]*>)""")
+# A whole <img> tag: one never ended, at the end of the HTML, shows nothing.
+_IMAGE_TAG = re.compile(rf"<img(?=[\s/>]){TAG_ATTRIBUTES}>", re.IGNORECASE)
 _NOT_TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<[!?/](?![A-Za-z])[^>]*>?|<[!?][^>]*>?", re.DOTALL)
 
 
@@ -251,12 +256,15 @@ def _count_flat(html: str) -> Reading:
 
 
 # A comment (maybe unfinished), a start or end tag (its attribute values may hold ">"), a
-# declaration or processing instruction, or a tag left unfinished at the end of the HTML.
+# declaration or processing instruction, or a tag left unfinished at the end of the HTML: with
+# no ">" of its own (one in a quoted value does not end it, `<a title='>'`), or in the middle
+# of a quoted value. A browser reads nothing of such a tag.
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"
-    r"|<(/?)([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    rf"|<(/?)([A-Za-z][^\s/>]*)({TAG_ATTRIBUTES})>"
     r"|<[!?/][^>]*>?"
-    r"|<[A-Za-z][^>]*\Z",
+    rf"|<[A-Za-z][^\s/>]*{TAG_ATTRIBUTES}"
+    r"""(?:[^\s/>=][^\s/>=]*\s*=\s*(?:"[^"]*|'[^']*)?)?\Z""",
     re.DOTALL,
 )
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
