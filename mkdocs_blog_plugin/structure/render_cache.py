@@ -12,7 +12,9 @@ them after every page is rendered).
 Kept only when nothing can differ unseen:
 
 - every Markdown extension is one known to read nothing but the page (Python-Markdown's,
-  PyMdown's but ``snippets`` and ``b64``, which read other files; Material's; the plugin's);
+  PyMdown's but ``snippets`` and ``b64``, which read other files; Material's; the plugin's),
+  and so is every function their options name (a custom fence's formatter, a ``slugify``):
+  one of another package, or of the site's own code, may read anything;
 - the conversion logged nothing (a broken link's warning must show on every rebuild).
 
 A post with ad slots has the placement rules in its key, and keeps the HTML of each slot it
@@ -24,6 +26,7 @@ the conversion would have set is restored.
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -77,6 +80,21 @@ def pure_extensions(extensions: Iterable[object]) -> bool:
                 return False
             if not f"{module}.".startswith(("mkdocs_blog_plugin.", *_PURE_PREFIXES)):
                 return False
+    return True
+
+
+def pure_options(options: object) -> bool:
+    """Whether every function or class named in the extensions' options (``mdx_configs``,
+    nested in lists and mappings) is of a package whose extensions are pure."""
+    if isinstance(options, dict):
+        return all(pure_options(value) for value in options.values())
+    if isinstance(options, (list, tuple)):
+        return all(pure_options(value) for value in options)
+    if isinstance(options, functools.partial):  # !!python/object/apply:pymdownx.slugs.slugify
+        return pure_options(options.func) and pure_options([*options.args, options.keywords])
+    if callable(options):
+        module = getattr(options, "__module__", None) or ""
+        return f"{module}.".startswith(("mkdocs_blog_plugin.", "markdown.", *_PURE_PREFIXES))
     return True
 
 
@@ -145,7 +163,7 @@ class RenderCache:
             return self._build[1]
         extensions = list(config["markdown_extensions"])
         key: tuple[Any, ...] | None = None
-        if pure_extensions(extensions):
+        if pure_extensions(extensions) and pure_options(config["mdx_configs"] or {}):
             # An extension given as an object: its class, and its options (not in mdx_configs).
             names = tuple(
                 ext
