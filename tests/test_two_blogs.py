@@ -8,9 +8,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from mkdocs.exceptions import Abort
 
+from mkdocs_blog_plugin.compat.material_pages import add_date_filter
 from tests.sitebuild import Site, build_site, post
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -222,10 +224,6 @@ def test_under_material_each_blog_dates_its_own_posts_sidebar(tmp_path: Path) ->
 
 
 def test_the_date_filter_of_each_blog_and_of_another_plugin() -> None:
-    import jinja2
-
-    from mkdocs_blog_plugin.compat.material_pages import add_date_filter
-
     env = jinja2.Environment()
     add_date_filter(env.filters, lambda moment: "FIRST", lambda page: page == "first-post")
     add_date_filter(env.filters, lambda moment: "SECOND", lambda page: page == "second-post")
