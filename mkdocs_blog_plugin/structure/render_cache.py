@@ -13,8 +13,9 @@ Kept only when nothing can differ unseen:
 
 - every Markdown extension is one known to read nothing but the page (Python-Markdown's,
   PyMdown's but ``snippets`` and ``b64``, which read other files; Material's; the plugin's),
-  and so is every function their options name (a custom fence's formatter, a ``slugify``):
-  one of another package, or of the site's own code, may read anything;
+  and so is every function their options name (a custom fence's formatter, a ``slugify``),
+  in ``mdx_configs`` or in an extension object's own options: one of another package, or of
+  the site's own code, may read anything;
 - the conversion logged nothing (a broken link's warning must show on every rebuild).
 
 A post with ad slots has the placement rules in its key, and keeps the HTML of each slot it
@@ -98,6 +99,19 @@ def pure_options(options: object) -> bool:
     return True
 
 
+def pure_markdown(extensions: Iterable[object], mdx_configs: object) -> bool:
+    """Whether the Markdown configuration reads only the page it converts: every extension
+    (:func:`pure_extensions`) and every function in their options (:func:`pure_options`), those
+    in ``mdx_configs`` and those an extension given as an object (a plugin adds one) holds in
+    its own options."""
+    extensions = list(extensions)
+    return (
+        pure_extensions(extensions)
+        and pure_options(mdx_configs)
+        and pure_options([_options(ext) for ext in extensions if not isinstance(ext, str)])
+    )
+
+
 @dataclass(frozen=True)
 class _Rendered:
     key: tuple[Any, ...]
@@ -163,7 +177,7 @@ class RenderCache:
             return self._build[1]
         extensions = list(config["markdown_extensions"])
         key: tuple[Any, ...] | None = None
-        if pure_extensions(extensions) and pure_options(config["mdx_configs"] or {}):
+        if pure_markdown(extensions, config["mdx_configs"] or {}):
             # An extension given as an object: its class, and its options (not in mdx_configs).
             names = tuple(
                 ext
