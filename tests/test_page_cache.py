@@ -98,3 +98,58 @@ def test_unchanged_pages_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     plugin = _serve_twice(make_site(tmp_path))
     assert plugin.page_cache.hits > 5 and plugin.page_cache.unknown == set()
+
+
+def test_a_new_filter_argument_renders_every_page_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hook gives the templates a filter made anew each build from a file outside the
+    theme's folders: when that changes, so does every page, and none is kept."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    config_file = make_site(
+        tmp_path,
+        config={"hooks": ["hooks.py"], "theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+    )
+    root = config_file.parent
+    (root / "banner.txt").write_text("first banner", "utf-8")
+    (root / "hooks.py").write_text(
+        "import functools\nfrom pathlib import Path\n\n\n"
+        "def banner(text, value):\n    return f'{text}: {value}'\n\n\n"
+        "def on_env(env, config, files):\n"
+        "    text = (Path(config.config_file_path).parent / 'banner.txt').read_text('utf-8')\n"
+        "    env.filters['banner'] = functools.partial(banner, text)\n"
+        "    return env\n",
+        "utf-8",
+    )
+    (root / "overrides").mkdir()
+    (root / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n'
+        '{% block content %}<p class="banner">{{ "now" | banner }}</p>{{ super() }}'
+        "{% endblock %}\n",
+        "utf-8",
+    )
+    site_dir = root / "session"
+
+    def serve_build() -> Any:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+        config.site_url = "http://127.0.0.1:8000/"
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return config
+
+    first = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    first.plugins.on_startup(command="serve", dirty=False)
+    serve_build()
+    plugin = first.plugins["frontmatter-blog"]
+    serve_build()
+    kept = plugin.page_cache.hits
+    assert kept > 5  # nothing changed: every page is kept
+    (root / "banner.txt").write_text("second banner", "utf-8")
+    serve_build()
+    assert plugin.page_cache.hits == kept
+    pages = list(site_dir.rglob("index.html"))
+    assert len(pages) > 5
+    for page in pages:
+        assert "second banner: now" in page.read_text("utf-8"), page

@@ -16,9 +16,10 @@ The render is kept under a key of everything the templates can read:
   Read the Docs' themes print it; set ``SOURCE_DATE_EPOCH`` to keep their pages);
 - for the whole build, worked out once: the navigation (every section, page and link, with
   each page's title, address and front matter), the site's pages, ``mkdocs.yml`` (its text
-  and the config after every plugin's ``on_config``), the templates' globals, and every file
-  of the theme's folders outside installed packages (``custom_dir``), by size and time of
-  change.
+  and the config after every plugin's ``on_config``), every file of the theme's folders
+  outside installed packages (``custom_dir``), by size and time of change, and the templates'
+  globals, filters and tests (a function by its name, a partial with its arguments: what a
+  filter keeps in itself is not seen).
 
 So a one-post body edit keeps every page but the post and the listings that show its
 excerpt; an edit of a title, tags, a date or a draft flag changes the navigation or the front
@@ -270,8 +271,14 @@ class PageCache:
                         for name, plugin in config.plugins.items()
                     ),
                     _theme_files(config.theme.dirs),
-                    # What plugins put in the templates' globals (``on_env``).
-                    fingerprint(dict(self._env.globals), lenient=True) if self._env else None,
+                    # What plugins put in the templates' globals, filters and tests
+                    # (``on_env``): a function by its name, a partial with its arguments.
+                    tuple(
+                        fingerprint(dict(names), lenient=True)
+                        for names in (self._env.globals, self._env.filters, self._env.tests)
+                    )
+                    if self._env
+                    else None,
                     _nav(nav.items),
                     fingerprint(nav.homepage),
                     tuple(
