@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -135,3 +136,61 @@ def post(front_matter: Mapping[str, Any] | str, body: str = "Some text.\n") -> s
     if not isinstance(front_matter, str):
         front_matter = yaml.safe_dump(dict(front_matter), allow_unicode=True, sort_keys=False)
     return f"---\n{front_matter.strip()}\n---\n\n{body}"
+
+
+def site_bytes(site_dir: Path) -> dict[str, bytes]:
+    """Every file of a built site, by path; compressed sitemaps as their text, and the build's
+    time left out."""
+    found = {}
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            # The mkdocs theme writes the moment of the build in every page's comment.
+            data = re.sub(rb"Build Date UTC : [^\n]*", b"Build Date UTC : -", data)
+            found[path.relative_to(site_dir).as_posix()] = data
+    return found
+
+
+class ServeSession:
+    """A `mkdocs serve` session (without ``--dirty``), in-process: each rebuild reads
+    ``mkdocs.yml`` anew and MkDocs hands it the session's plugin instance, as ``serve`` does."""
+
+    SERVE_URL = "http://127.0.0.1:8000/"
+    _KEPT = ("render_cache", "search_cache", "page_cache", "kept_reading", "shown_posts")
+    """What the plugin keeps across a session's rebuilds."""
+
+    def __init__(self, config_file: Path, site_dir: Path) -> None:
+        self.config_file = config_file
+        self.site_dir = site_dir
+        config = self._load(site_dir)
+        config.plugins.on_startup(command="serve", dirty=False)
+        self.plugin: Any = config.plugins["frontmatter-blog"]
+        build(config, serve_url=self.SERVE_URL)
+
+    def _load(self, site_dir: Path) -> Any:
+        config = load_config(config_file=str(self.config_file), site_dir=str(site_dir))
+        config.site_url = self.SERVE_URL
+        return config
+
+    def rebuild(self) -> dict[str, bytes]:
+        """The session's next build, after an edit; its site."""
+        build(self._load(self.site_dir), serve_url=self.SERVE_URL)
+        return site_bytes(self.site_dir)
+
+    def clean_build(self, site_dir: Path) -> dict[str, bytes]:
+        """A build of the same sources by a new session, into ``site_dir``: nothing taken from
+        this session's earlier builds (its state is put back after)."""
+        plugin = self.plugin
+        kept = {name: getattr(plugin, name) for name in self._KEPT}
+        fresh = self._load(site_dir)
+        fresh.plugins.on_startup(command="serve", dirty=False)
+        try:
+            build(fresh, serve_url=self.SERVE_URL)
+            assert plugin.render_cache.hits == plugin.search_cache.hits == 0
+            assert plugin.page_cache.hits == 0
+        finally:
+            for name, value in kept.items():
+                setattr(plugin, name, value)
+        return site_bytes(site_dir)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
 import os
-import re
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.sitebuild import Site, build_config_file, make_site, post
+from tests.sitebuild import ServeSession, Site, build_config_file, make_site, post, site_bytes
 
 
 def tag_counts(site: Site) -> dict[str, int]:
@@ -161,21 +159,6 @@ def test_serve_dirty_rebuilds_the_posts_that_show_an_edited_or_hidden_post(
 # -- posts' Markdown kept across rebuilds: the site is the same as a clean build's --------------
 
 
-def _site_bytes(site_dir: Path) -> dict[str, bytes]:
-    """Every file of a built site, by path; compressed sitemaps as their text, and the build's
-    time left out."""
-    found = {}
-    for path in sorted(site_dir.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                data = gzip.decompress(data)
-            # The mkdocs theme writes the moment of the build in every page's comment.
-            data = re.sub(rb"Build Date UTC : [^\n]*", b"Build Date UTC : -", data)
-            found[path.relative_to(site_dir).as_posix()] = data
-    return found
-
-
 @pytest.mark.parametrize(
     ("theme", "epoch"), [("mkdocs", True), ("material", False), ("readthedocs", False)]
 )
@@ -187,9 +170,6 @@ def test_kept_conversions_change_nothing(
     for byte a clean build's. Posts with ad slots too, under a slot template that reads the
     page. MkDocs' and Read the Docs' themes print the build's time: their renders are kept
     only under SOURCE_DATE_EPOCH."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     if epoch:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     else:
@@ -243,35 +223,9 @@ def test_kept_conversions_change_nothing(
         "utf-8",
     )
     docs = config_file.parent / "docs"
-    serve_url = "http://127.0.0.1:8000/"
-
-    def load(site_dir: Path) -> Any:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
-        config.site_url = serve_url
-        return config
-
-    session = tmp_path / "session"
-    config = load(session)
-    config.plugins.on_startup(command="serve", dirty=False)
-    plugin = config.plugins["frontmatter-blog"]
-    build(config, serve_url=serve_url)
+    session = ServeSession(config_file, tmp_path / "session")
+    plugin = session.plugin
     cache = plugin.render_cache
-
-    def clean_build() -> dict[str, bytes]:
-        """A build of the same sources by a new session (MkDocs keeps one plugin instance per
-        process: the session's state is put back after)."""
-        names = ("render_cache", "search_cache", "page_cache", "kept_reading", "shown_posts")
-        kept = {name: getattr(plugin, name) for name in names}
-        fresh = load(tmp_path / "clean")
-        fresh.plugins.on_startup(command="serve", dirty=False)
-        try:
-            build(fresh, serve_url=serve_url)
-            assert plugin.render_cache.hits == plugin.search_cache.hits == 0
-            assert plugin.page_cache.hits == 0
-        finally:
-            for name, value in kept.items():
-                setattr(plugin, name, value)
-        return _site_bytes(tmp_path / "clean")
 
     hits: list[int] = []
     searched: list[int] = []
@@ -286,12 +240,12 @@ def test_kept_conversions_change_nothing(
             source.write_text(change(source.read_text("utf-8")), "utf-8")
         else:
             source.write_text(change, "utf-8")
-        build(load(session), serve_url=serve_url)
+        kept = session.rebuild()
         hits.append(cache.hits)
         posts.append(len(plugin.blog.posts))
         searched.append(plugin.search_cache.hits)
         rendered.append(plugin.page_cache.hits)
-        kept, made = _site_bytes(session), clean_build()
+        made = session.clean_build(tmp_path / "clean")
         assert sorted(kept) == sorted(made), path
         assert [name for name in kept if kept[name] != made[name]] == [], path
 
@@ -314,7 +268,7 @@ def test_kept_conversions_change_nothing(
     assert hits[0] >= 5 and hits[-2] >= hits[-3] + 5
     # Every post but the edited one, those with slots too (extra-3 and extra-5).
     assert hits[0] == posts[0] - 1 and hits[-2] - hits[-3] == posts[-2] - 1
-    assert _has_slots(_site_bytes(session), "blog/extra-three/index.html")
+    assert _has_slots(site_bytes(session.site_dir), "blog/extra-three/index.html")
     # Search entries: every page but the edited post and the listings showing it is kept.
     assert searched[0] >= 5 and searched[-2] >= searched[-3] + 5
     # Theme renders: after a body edit, every page but the edited post and the listings
@@ -402,7 +356,7 @@ def test_serve_dirty_shows_a_new_tag_date_and_title_on_every_page(tmp_path: Path
         # What shows posts: every page and feed (the sitemap dates pages by build time).
         return {
             name: data
-            for name, data in _site_bytes(site_dir).items()
+            for name, data in site_bytes(site_dir).items()
             if name.endswith((".html", ".xml", ".json")) and not name.startswith("sitemap")
         }
 
